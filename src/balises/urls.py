@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from balises.api.urls import api
+
+urlpatterns = [
+    path("", include("balises.core.urls")),
+    path("comptes/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+    path("recherche/", include("balises.recherche.urls")),
+    path("referentiels/", include("balises.referentiels.urls")),
+    path("territoires/", include("balises.territoires.urls")),
+]
+
+handler400 = "balises.core.views.bad_request"
+handler403 = "balises.core.views.permission_denied"
+handler404 = "balises.core.views.page_not_found"
+handler500 = "balises.core.views.server_error"
