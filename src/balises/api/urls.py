@@ -67,3 +67,8 @@ def status(request: HttpRequest):
 )
 def me(request: HttpRequest):
     return request.user
+
+
+api.add_router("/referentiels/", "balises.referentiels.api.router")
+api.add_router("/territoires/", "balises.territoires.api.router")
+api.add_router("/recherche/", "balises.recherche.api.router")

@@ -1,0 +1,5 @@
+"""API endpoints of the referentiels app, mounted under /api/v1/ by balises.api.urls."""
+
+from ninja import Router
+
+router = Router(tags=["referentiels"])
