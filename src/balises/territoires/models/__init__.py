@@ -1,0 +1,3 @@
+from .territoire import Territoire
+
+__all__ = ["Territoire"]
