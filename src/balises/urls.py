@@ -12,6 +12,7 @@ urlpatterns = [
     path("recherche/", include("balises.recherche.urls")),
     path("referentiels/", include("balises.referentiels.urls")),
     path("territoires/", include("balises.territoires.urls")),
+    path("espaces/", include("balises.territoires.urls_espaces")),
 ]
 
 handler400 = "balises.core.views.bad_request"
