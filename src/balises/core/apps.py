@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "balises.core"
     label = "core"
     verbose_name = _("Plateforme")
+
+    def ready(self) -> None:
+        from . import jobs  # noqa: F401  (connects the task_finished receiver)

@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class UserManager(BaseUserManager["User"]):
@@ -26,6 +27,9 @@ class UserManager(BaseUserManager["User"]):
         return self._create(email, password, **extra)
 
 
+HISTORY_EXCLUDED_FIELDS = ["password", "last_login"]
+
+
 class User(AbstractUser):
     username = None  # type: ignore[assignment]
     email = models.EmailField(_("adresse e-mail"), unique=True)
@@ -35,6 +39,11 @@ class User(AbstractUser):
     REQUIRED_FIELDS = []
 
     objects = UserManager()  # type: ignore[assignment,misc]
+    # Profile edits are traced; secrets and login times are not. Deleting an account deletes its
+    # own history too, so that nothing of the person is kept (see the account page's promise).
+    history = HistoricalRecords(
+        excluded_fields=HISTORY_EXCLUDED_FIELDS, cascade_delete_history=True
+    )
 
     class Meta:
         verbose_name = _("utilisateur")
@@ -46,6 +55,18 @@ class User(AbstractUser):
     @property
     def display_name(self) -> str:
         return self.name or self.email.split("@")[0]
+
+    def save(self, *args, **kwargs) -> None:
+        # A login or a password change saves only untraced fields: no empty history entry.
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and set(update_fields) <= set(HISTORY_EXCLUDED_FIELDS):
+            self.skip_history_when_saving = True
+            try:
+                super().save(*args, **kwargs)
+            finally:
+                del self.skip_history_when_saving
+            return
+        super().save(*args, **kwargs)
 
 
 class ApiToken(models.Model):
@@ -70,3 +91,8 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+from .job_model import Job, JobStatus  # noqa: E402
+
+__all__ = ["ApiToken", "Job", "JobStatus", "User", "UserManager"]
