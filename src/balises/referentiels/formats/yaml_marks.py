@@ -37,8 +37,12 @@ class MarkedList(list):
         return self.value_marks[index] if index < len(self.value_marks) else self.where
 
 
-def _loader_for(file: str) -> type[yaml.SafeLoader]:
-    class MarkedLoader(yaml.SafeLoader):
+# The C parser (when PyYAML was built with libyaml) is several times faster and keeps marks.
+_BASE: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _loader_for(file: str) -> type:
+    class MarkedLoader(_BASE):
         def construct_mapping(self, node, deep=False):  # type: ignore[override]
             if not isinstance(node, yaml.MappingNode):
                 return super().construct_mapping(node, deep=deep)
