@@ -72,3 +72,4 @@ def me(request: HttpRequest):
 api.add_router("/referentiels/", "balises.referentiels.api.router")
 api.add_router("/territoires/", "balises.territoires.api.router")
 api.add_router("/recherche/", "balises.recherche.api.router")
+api.add_router("/espaces/", "balises.territoires.api_espaces.router")
