@@ -77,3 +77,22 @@ class Territoire(models.Model):
     def uid(self) -> str:
         """Stable identifier used in addresses: « commune-62528 », « epci-200033025 »."""
         return f"{self.kind}-{self.code}"
+
+
+class Chargement(models.Model):
+    """One load of the national reference that changed something: where from, and what."""
+
+    source = models.CharField(_("source"), max_length=100)
+    version = models.CharField(_("version"), max_length=40)
+    file_name = models.CharField(_("fichier"), max_length=200)
+    loaded_at = models.DateTimeField(_("chargé le"), auto_now_add=True)
+    changes = models.PositiveIntegerField(_("changements"), default=0)
+    summary = models.JSONField(_("résumé"), default=dict)
+
+    class Meta:
+        ordering = ["-loaded_at", "-id"]
+        verbose_name = _("chargement des territoires")
+        verbose_name_plural = _("chargements des territoires")
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.version}"
