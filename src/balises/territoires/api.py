@@ -1,5 +1,74 @@
-"""API endpoints of the territoires app, mounted under /api/v1/ by balises.api.urls."""
+"""API endpoints of the territoires app, mounted under /api/v1/ by balises.api.urls.
 
-from ninja import Router
+Territories are public reference data: these endpoints need no authentication.
+"""
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+from pydantic import Field
+
+from . import directory
+from .forms import DirectoryForm
+from .lookups import get_territoire
+from .schemas import TerritoireDetail, TerritoirePage, child_data, territoire_data
 
 router = Router(tags=["territoires"])
+
+
+class TerritoireFilters(Schema):
+    q: str = Field(
+        "",
+        description=(
+            "nom (tolère accents, tirets et fautes de frappe), code INSEE, SIREN ou code postal"
+        ),
+    )
+    kind: str = Field("", description="commune, epci, departement ou region")
+    region: str = Field("", description="code INSEE de la région")
+    departement: str = Field("", description="code INSEE du département")
+    population: str = Field("", description="tranche : 0-2000, 2000-10000, 10000-50000, 50000-")
+    page: int = Field(1, ge=1, le=100_000)
+    per_page: int = Field(25, ge=1, le=200)
+
+
+@router.get(
+    "/",
+    response=TerritoirePage,
+    auth=None,
+    summary="Chercher des territoires",
+    description="Mêmes filtres et même ordre que l'annuaire : pertinence, puis population.",
+)
+def list_territoires(request: HttpRequest, filters: Query[TerritoireFilters]):
+    form = DirectoryForm(filters.dict(exclude={"page", "per_page"}))
+    if not form.is_valid():
+        errors = "; ".join(
+            f"{field} : {' '.join(str(m) for m in messages)}"
+            for field, messages in form.errors.items()
+        )
+        raise HttpError(422, _("Filtres invalides : %(errors)s") % {"errors": errors})
+    ids = directory.search(form.query())
+    paginator = Paginator(ids, filters.per_page)
+    page = paginator.get_page(filters.page)
+    return {
+        "count": paginator.count,
+        "page": page.number,
+        "pages": paginator.num_pages,
+        "per_page": filters.per_page,
+        "results": [territoire_data(t) for t in directory.fetch(list(page.object_list))],
+    }
+
+
+@router.get(
+    "/{uid}",
+    response=TerritoireDetail,
+    auth=None,
+    summary="Un territoire, ses parents et ses enfants",
+    description="`uid` : « commune-62528 », « epci-246200364 », « departement-62 », « region-32 ».",
+)
+def get_territoire_detail(request: HttpRequest, uid: str):
+    territoire = get_territoire(uid)
+    kinds = directory.CHILD_KINDS.get(territoire.kind, ())
+    children = [child_data(c) for c in directory.children(territoire, kinds[0])] if kinds else []
+    return {**territoire_data(territoire), "children": children, "children_count": len(children)}

@@ -1,0 +1,141 @@
+"""The directory of territories: the search index of this process, filters, ordered pages.
+
+The index (see `index.py`) is built once per process from the current territories and rebuilt
+when the table changes: every search compares a cheap signature (last load, row count, highest
+id) with the one the index was built from, so an import in another process is seen at once.
+"""
+
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from django.db.models import Count, Max
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from .index import Filters, Row, TerritoireIndex
+from .models.territoire import Chargement, Territoire
+
+_lock = threading.Lock()
+_cache: dict[str, object] = {}
+
+# Population bands of the directory filter: key → (label, min, max exclusive).
+POPULATION_BANDS: dict[str, tuple[Promise, int | None, int | None]] = {
+    "0-2000": (_("moins de 2 000 habitants"), None, 2_000),
+    "2000-10000": (_("de 2 000 à 10 000 habitants"), 2_000, 10_000),
+    "10000-50000": (_("de 10 000 à 50 000 habitants"), 10_000, 50_000),
+    "50000-": (_("plus de 50 000 habitants"), 50_000, None),
+}
+
+
+def _signature() -> tuple:
+    stats = Territoire.objects.aggregate(count=Count("id"), last=Max("id"))
+    last_load = Chargement.objects.order_by("-id").values_list("id", flat=True).first()
+    return (last_load, stats["count"], stats["last"])
+
+
+def get_index() -> TerritoireIndex:
+    """The search index of the current territories, rebuilt when the table has changed."""
+    signature = _signature()
+    with _lock:
+        if _cache.get("signature") != signature:
+            rows = (
+                Row(id, kind, name, population or 0, departement, region, code, siren, postcodes)
+                for id, kind, name, population, departement, region, code, siren, postcodes in (
+                    Territoire.objects.filter(is_current=True)
+                    .order_by()
+                    .values_list(
+                        "id",
+                        "kind",
+                        "search_name",
+                        "population",
+                        "departement_id",
+                        "region_id",
+                        "code",
+                        "siren",
+                        "postcodes",
+                    )
+                    .iterator(chunk_size=5000)
+                )
+            )
+            _cache["index"] = TerritoireIndex(rows)
+            _cache["signature"] = signature
+        index = _cache["index"]
+    assert isinstance(index, TerritoireIndex)
+    return index
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str = ""
+    kind: str = ""
+    region: str = ""  # code INSEE of the région
+    departement: str = ""  # code INSEE of the département
+    population: str = ""  # a key of POPULATION_BANDS
+
+
+def search(query: Query) -> list[int]:
+    """Ids of the matching current territories, best first."""
+    parents = dict(
+        Territoire.objects.filter(
+            kind__in=[Territoire.Kind.REGION, Territoire.Kind.DEPARTEMENT],
+            code__in=[code for code in (query.region, query.departement) if code],
+        ).values_list("kind", "id")
+    )
+    if (query.region and Territoire.Kind.REGION not in parents) or (
+        query.departement and Territoire.Kind.DEPARTEMENT not in parents
+    ):
+        return []
+    _label, low, high = POPULATION_BANDS.get(query.population, ("", None, None))
+    filters = Filters(
+        kind=query.kind,
+        region_id=parents.get(Territoire.Kind.REGION),
+        departement_id=parents.get(Territoire.Kind.DEPARTEMENT),
+        population_min=low,
+        population_max=high,
+    )
+    return get_index().search(query.text, filters)
+
+
+def fetch(ids: Sequence[int]) -> list[Territoire]:
+    """The territories of `ids`, in that order, with their parents."""
+    found = Territoire.objects.select_related("epci", "departement", "region").in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
+def fetch_all(ids: Sequence[int], chunk: int = 2000) -> Iterator[Territoire]:
+    """Like `fetch`, for long lists (exports): a bounded number of ids per query."""
+    for start in range(0, len(ids), chunk):
+        yield from fetch(ids[start : start + chunk])
+
+
+def clear() -> None:
+    """Forget the index of this process (tests that change rows without an import)."""
+    with _lock:
+        _cache.clear()
+
+
+def children(territoire: Territoire, kind: str):
+    """Current territories of `kind` directly under `territoire`, most populated first."""
+    under = {
+        Territoire.Kind.EPCI: "epci",
+        Territoire.Kind.DEPARTEMENT: "departement",
+        Territoire.Kind.REGION: "region",
+    }.get(Territoire.Kind(territoire.kind))
+    if under is None:
+        return Territoire.objects.none()
+    return Territoire.objects.filter(**{under: territoire}, kind=kind, is_current=True).order_by(
+        "-population", "name"
+    )
+
+
+# Which children a territory page lists in full, and which it counts.
+CHILD_KINDS: dict[str, tuple[str, ...]] = {
+    Territoire.Kind.EPCI: (Territoire.Kind.COMMUNE,),
+    Territoire.Kind.DEPARTEMENT: (Territoire.Kind.EPCI, Territoire.Kind.COMMUNE),
+    Territoire.Kind.REGION: (
+        Territoire.Kind.DEPARTEMENT,
+        Territoire.Kind.EPCI,
+        Territoire.Kind.COMMUNE,
+    ),
+}

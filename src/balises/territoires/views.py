@@ -1,0 +1,100 @@
+"""The directory of territories and the page of each territory, with JSON and CSV twins.
+
+Territories are public reference data: no sign-in needed. `?format=json` and `?format=csv` on
+the directory return the same search with the same filters; CSV is UTF-8 with a BOM and `;` as
+separator, which Excel set to French opens directly.
+"""
+
+import csv
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from . import directory
+from .forms import DirectoryForm
+from .lookups import get_territoire
+from .schemas import CSV_COLUMNS, child_data, csv_row, territoire_data
+
+PER_PAGE = 25
+
+
+def index(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+    form = DirectoryForm(request.GET)
+    ids = directory.search(form.query()) if form.is_valid() else []
+    output = request.GET.get("format", "")
+    if output == "csv":
+        return _csv(ids)
+    page = Paginator(ids, PER_PAGE).get_page(request.GET.get("page"))
+    territoires = directory.fetch(list(page.object_list))
+    if output == "json":
+        return JsonResponse(
+            {
+                "count": page.paginator.count,
+                "page": page.number,
+                "pages": page.paginator.num_pages,
+                "per_page": PER_PAGE,
+                "results": [territoire_data(t) for t in territoires],
+            },
+            json_dumps_params={"ensure_ascii": False},
+        )
+    context = {
+        "form": form,
+        "page": page,
+        "territoires": territoires,
+        "query": _query_string(request),
+    }
+    return render(request, "territoires/index.html", context)
+
+
+def _query_string(request: HttpRequest) -> str:
+    """The current search without page and format: the base of pagination and export links."""
+    params = request.GET.copy()
+    for key in ("page", "format"):
+        params.pop(key, None)
+    return params.urlencode()
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def _csv(ids: list[int]) -> StreamingHttpResponse:
+    writer = csv.writer(_Echo(), delimiter=";")
+
+    def lines():
+        yield "\ufeff" + writer.writerow([header for _key, header in CSV_COLUMNS])
+        for territoire in directory.fetch_all(ids):
+            yield writer.writerow(csv_row(territoire_data(territoire)))
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="territoires.csv"'
+    return response
+
+
+def detail(request: HttpRequest, uid: str) -> HttpResponse:
+    territoire = get_territoire(uid)
+    kinds = directory.CHILD_KINDS.get(territoire.kind, ())
+    counts = {kind: directory.children(territoire, kind).count() for kind in kinds}
+    listed = kinds[0] if kinds else None
+    listed_all = directory.children(territoire, listed) if listed else []
+    if request.GET.get("format") == "json":
+        data = territoire_data(territoire)
+        data["children"] = [child_data(child) for child in listed_all]
+        data["children_count"] = len(data["children"])
+        return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    context = {"territoire": territoire, "counts": counts, "listed_kind": listed}
+    if territoire.kind == territoire.Kind.DEPARTEMENT:
+        # A département has hundreds of communes: its EPCI in full, its communes by page.
+        context["children"] = listed_all
+        communes = directory.children(territoire, territoire.Kind.COMMUNE)
+        context["communes_page"] = Paginator(communes, PER_PAGE).get_page(request.GET.get("page"))
+    else:
+        context["children"] = listed_all
+    context["title"] = _("%(name)s (%(kind)s)") % {
+        "name": territoire.name,
+        "kind": territoire.get_kind_display(),
+    }
+    return render(request, "territoires/detail.html", context)
