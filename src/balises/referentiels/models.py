@@ -135,7 +135,7 @@ class Element(models.Model):
         verbose_name=_("parent"),
     )
     kind = models.ForeignKey(
-        ElementKind, on_delete=models.PROTECT, related_name="elements", verbose_name=_("nature")
+        ElementKind, on_delete=models.RESTRICT, related_name="elements", verbose_name=_("nature")
     )
     code = models.CharField(_("code"), max_length=60)
     key = models.CharField(_("clé stable"), max_length=120)

@@ -1,14 +1,13 @@
 """Access to référentiels. They are public reference documents: everyone may read them all;
 changing one is decided by `services.can_edit` (owners, never the built-in ones)."""
 
-from django.db.models import QuerySet
 from django.http import Http404
 
-from .models import Element, Referentiel
+from .models import Element, Referentiel, ReferentielQuerySet
 
 
-def visible_to(user) -> QuerySet[Referentiel]:
-    return Referentiel.objects.all()
+def visible_to(user) -> ReferentielQuerySet:
+    return Referentiel.objects.all()  # type: ignore[return-value]
 
 
 def get_referentiel(slug: str, version: str | None = None, user=None) -> Referentiel | None:

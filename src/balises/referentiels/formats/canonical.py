@@ -44,62 +44,62 @@ class _Reader:
     def __init__(self, file: str) -> None:
         self.file = file
 
-    def mapping(self, value: Any, where: Where, allowed: set[str], what: str) -> dict:
-        if not isinstance(value, dict):
+    def mapping(self, value: Any, where: Where, allowed: set[str], what: str) -> Any:
+        if not isinstance(value, yaml_marks.MarkedDict):
             raise where.error(
                 _("%(what)s : mauvaise forme") % {"what": what}, _("un objet (clé: valeur)")
             )
         for key in value:
             if key not in allowed:
-                raise value.where_of(key).error(
+                raise value.where_of_key(key).error(
                     _("clé inconnue « %(key)s » dans %(what)s") % {"key": key, "what": what},
                     _("une de : %(keys)s") % {"keys": ", ".join(sorted(allowed))},
                 )
         return value
 
-    def required(self, mapping: dict, key: str, what: str) -> Any:
+    def required(self, mapping: Any, key: str, what: str) -> Any:
         if mapping.get(key) in (None, ""):
-            raise mapping.where.error(  # type: ignore[attr-defined]
+            raise mapping.where.error(
                 _("« %(key)s » manque dans %(what)s") % {"key": key, "what": what},
                 _("une valeur pour « %(key)s »") % {"key": key},
             )
         return mapping[key]
 
-    def text(self, mapping: dict, key: str, *, required: bool = False, what: str = "") -> str:
+    def text(self, mapping: Any, key: str, *, required: bool = False, what: str = "") -> str:
         value = self.required(mapping, key, what) if required else mapping.get(key, "")
         if value is None:
             return ""
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise mapping.where_of(key).error(  # type: ignore[attr-defined]
+            raise mapping.where_of(key).error(
                 _("« %(key)s » : mauvaise forme") % {"key": key}, _("un texte")
             )
         return str(value)
 
     def i18n(
-        self, mapping: dict, key: str, *, required: bool = False, what: str = ""
+        self, mapping: Any, key: str, *, required: bool = False, what: str = ""
     ) -> tuple[str, str]:
         value = self.required(mapping, key, what) if required else mapping.get(key)
         if value is None:
             return "", ""
         if isinstance(value, str):
             return value, ""
-        where = mapping.where_of(key)  # type: ignore[attr-defined]
+        where = mapping.where_of(key)
         value = self.mapping(value, where, {"fr", "en"}, f"« {key} »")
         french = self.text(value, "fr", required=required, what=f"« {key} »")
         return french, self.text(value, "en")
 
-    def strings(self, mapping: dict, key: str) -> list[str]:
+    def strings(self, mapping: Any, key: str) -> list[str]:
         value = mapping.get(key) or []
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise mapping.where_of(key).error(  # type: ignore[attr-defined]
+            raise mapping.where_of(key).error(
                 _("« %(key)s » : mauvaise forme") % {"key": key}, _("une liste de textes")
             )
         return list(value)
 
-    def sequence(self, mapping: dict, key: str) -> list:
+    def sequence(self, mapping: Any, key: str) -> Any:
         value = mapping.get(key) or []
         if not isinstance(value, list):
-            raise mapping.where_of(key).error(  # type: ignore[attr-defined]
+            raise mapping.where_of(key).error(
                 _("« %(key)s » : mauvaise forme") % {"key": key}, _("une liste")
             )
         return value
@@ -179,20 +179,20 @@ class _Reader:
             attribution_en=attribution[1],
         )
 
-    def date(self, meta: dict) -> date | None:
+    def date(self, meta: Any) -> date | None:
         value = meta.get("date")
         if value is None or isinstance(value, date):
             return value
         try:
             return date.fromisoformat(str(value))
         except ValueError:
-            raise meta.where_of("date").error(  # type: ignore[attr-defined]
+            raise meta.where_of("date").error(
                 _("date invalide : %(value)r") % {"value": value}, _("une date AAAA-MM-JJ")
             ) from None
 
-    def elements(self, items: list, parent: str | None, document: ReferentielDocument) -> None:
+    def elements(self, items: Any, parent: str | None, document: ReferentielDocument) -> None:
         for index, item in enumerate(items):
-            where = items.where_of(index)  # type: ignore[attr-defined]
+            where = items.where_of(index)
             item = self.mapping(item, where, ELEMENT_KEYS, _("un élément"))
             what = _("un élément")
             label = self.i18n(item, "label", required=True, what=what)
@@ -229,13 +229,13 @@ class _Reader:
             document.elements.append(element)
             self.elements(self.sequence(item, "children"), element.code, document)
 
-    def sections(self, item: dict) -> list[dict[str, str]]:
+    def sections(self, item: Any) -> list[dict[str, str]]:
         sections = self.sequence(item, "sections")
         result = []
         for index, section in enumerate(sections):
             section = self.mapping(
                 section, sections.where_of(index), {"title", "text"}, _("une section")
-            )  # type: ignore[attr-defined]
+            )
             result.append(
                 {
                     "title": self.text(section, "title", required=True, what=_("une section")),
@@ -286,7 +286,7 @@ def _i18n(french: str, english: str) -> dict[str, str]:
 
 def to_data(document: ReferentielDocument) -> dict[str, Any]:
     """The document as the plain structure both YAML and JSON writers dump."""
-    meta: dict[str, Any] = {
+    meta: Any[str, Any] = {
         "slug": document.slug,
         "version": document.version,
         "title": _i18n(document.title_fr, document.title_en),

@@ -24,9 +24,13 @@ def _where(mark: yaml.Mark | None, file: str) -> Where:
 class MarkedDict(dict):
     where: Where
     value_marks: dict[Any, Where]
+    key_marks: dict[Any, Where]
 
     def where_of(self, key: Any) -> Where:
         return self.value_marks.get(key, self.where)
+
+    def where_of_key(self, key: Any) -> Where:
+        return self.key_marks.get(key, self.where)
 
 
 class MarkedList(list):
@@ -50,6 +54,7 @@ def _loader_for(file: str) -> type:
             result = MarkedDict()
             result.where = _where(node.start_mark, file)
             result.value_marks = {}
+            result.key_marks = {}
             for key_node, value_node in node.value:
                 key = self.construct_object(key_node, deep=True)
                 if key in result:
@@ -62,6 +67,7 @@ def _loader_for(file: str) -> type:
                     )
                 result[key] = self.construct_object(value_node, deep=True)
                 result.value_marks[key] = _where(value_node.start_mark, file)
+                result.key_marks[key] = _where(key_node.start_mark, file)
             return result
 
         def construct_sequence(self, node, deep=False):  # type: ignore[override]

@@ -3,6 +3,7 @@
 import json
 import sys
 from pathlib import Path
+from typing import TextIO, cast
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -49,7 +50,7 @@ class Command(BaseCommand):
             format = guess_format(path)
         result = services.import_referentiel(
             path, format, slug=slug, version=version, title=title,
-            progress=ConsoleProgress(self.stderr._out),
+            progress=ConsoleProgress(cast(TextIO, self.stderr._out)),
         )  # fmt: skip
         for warning in result.warnings:
             self.stderr.write(f"attention : {warning}")
