@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "recherche"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("resultats.json", views.results_json, name="results_json"),
+]

@@ -1,0 +1,70 @@
+"""GET /api/v1/recherche/: the same search, open to anonymous callers, same access rules."""
+
+import pytest
+
+from balises.core.tokens import create_token
+from balises.recherche import permissions
+from balises.recherche.services import index_document
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/recherche/"
+
+
+@pytest.fixture
+def documents():
+    index_document(
+        "action",
+        "1",
+        title="Sobriété énergétique",
+        body="Éteindre la nuit pour économiser l'énergie.",
+    )
+    index_document("element", "2", title="Énergies renouvelables")
+    index_document("action", "3", title="Énergie du réseau", visibility="reseau")
+    index_document("action", "4", title="Énergie privée", visibility="prive", espace_id=9)
+
+
+def test_anonymous_callers_get_public_results_with_snippets(client, documents):
+    response = client.get(URL, {"q": "energetique"})
+    assert response.status_code == 200
+    data = response.json()
+    assert data["total"] == 1 and data["query"] == "energetique"
+    assert data["hits"][0]["title"] == "Sobriété énergétique"
+    assert data["hits"][0]["kind"] == "action"
+    assert set(data["hits"][0]) == {"kind", "object_id", "title", "snippet_html", "url", "score"}
+
+
+def test_kind_limit_and_offset_filter_and_page(client, documents):
+    data = client.get(URL, {"q": "énergies", "kind": "element"}).json()
+    assert [hit["object_id"] for hit in data["hits"]] == ["2"]
+    data = client.get(URL, {"q": "énergies", "limit": 1, "offset": 1}).json()
+    assert data["total"] == 2 and len(data["hits"]) == 1
+    assert (data["limit"], data["offset"]) == (1, 1)
+
+
+def test_a_token_holder_finds_what_their_account_may_see(client, documents, make_user, monkeypatch):
+    user = make_user()
+    monkeypatch.setattr(
+        permissions, "readable_espace_ids", lambda who: {9} if who == user else set()
+    )
+    _, raw = create_token(user, "script")
+    data = client.get(URL, {"q": "énergie"}, HTTP_AUTHORIZATION=f"Bearer {raw}").json()
+    assert sorted(hit["object_id"] for hit in data["hits"]) == ["1", "2", "3", "4"]
+
+
+def test_a_bad_token_is_refused_rather_than_treated_as_anonymous(client, documents):
+    response = client.get(URL, {"q": "énergie"}, HTTP_AUTHORIZATION="Bearer bal_faux")
+    assert response.status_code == 401
+
+
+def test_hostile_queries_get_answers_not_errors(client, documents):
+    for text in ['"', "a:b", "NEAR(", "* AND OR NOT", "🌱", ""]:
+        response = client.get(URL, {"q": text})
+        assert response.status_code == 200, text
+
+
+def test_out_of_range_parameters_get_a_clear_422(client):
+    response = client.get(URL, {"q": "x", "limit": 1000})
+    assert response.status_code == 422
+    assert response.json()["detail"] == "Données invalides."
+    assert client.get(URL, {"q": "x" * 600}).status_code == 422
