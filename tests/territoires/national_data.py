@@ -6,6 +6,8 @@ import json
 import tarfile
 from pathlib import Path
 
+import pytest
+
 from balises.territoires.dataset import Dataset, write_compact
 
 REGIONS = [
@@ -162,3 +164,11 @@ def etalab_package(path: Path, version: str = "9.9.9") -> Path:
             info.size = len(raw)
             archive.addfile(info, io.BytesIO(raw))
     return path
+
+
+@pytest.fixture
+def national(db, tmp_path):
+    """The test territories loaded through the importer (import this fixture in a test file)."""
+    from balises.territoires.services import import_territoires
+
+    import_territoires(write(dataset(), tmp_path / "territoires-1.0.0.json.gz"))
