@@ -1,0 +1,67 @@
+"""JSON and CSV twins of the référentiel pages, and file exports."""
+
+import csv
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.http import require_GET
+
+from . import presenters, queries, services
+from .permissions import get_element_or_404, get_referentiel_or_404
+
+JSON_OPTIONS = {"ensure_ascii": False, "indent": 2}
+
+
+@require_GET
+def index_json(request: HttpRequest) -> JsonResponse:
+    referentiels = queries.referentiel_list(request.user)
+    data = {"referentiels": [presenters.referentiel_summary(r) for r in referentiels]}
+    return JsonResponse(data, json_dumps_params=JSON_OPTIONS)
+
+
+@require_GET
+def index_csv(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="referentiels.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["slug", "version", "title_fr", "title_en", "licence", "elements", "url"])
+    for r in queries.referentiel_list(request.user):
+        url = request.build_absolute_uri(presenters.referentiel_url(r))
+        writer.writerow([r.slug, r.version, r.title_fr, r.title_en, r.licence,
+                         r.element_count, url])  # type: ignore[attr-defined]  # fmt: skip
+    return response
+
+
+@require_GET
+def detail_json(request: HttpRequest, slug: str, version: str) -> JsonResponse:
+    referentiel = get_referentiel_or_404(slug, version, request.user)
+    data = presenters.referentiel_detail(queries.tree_data(referentiel))
+    return JsonResponse(data, json_dumps_params=JSON_OPTIONS)
+
+
+@require_GET
+def export(request: HttpRequest, slug: str, version: str, format: str) -> HttpResponse:
+    """The whole référentiel in one of our export formats (the CSV twin of the page too)."""
+    if format not in services.EXPORT_FORMATS:
+        raise Http404("format inconnu")
+    referentiel = get_referentiel_or_404(slug, version, request.user)
+    content_type, extension = services.EXPORT_FORMATS[format]
+    response = HttpResponse(services.export_referentiel(referentiel, format), content_type)
+    filename = f"{referentiel.slug}-{referentiel.version}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def element_json(request: HttpRequest, slug: str, version: str, code: str) -> JsonResponse:
+    referentiel = get_referentiel_or_404(slug, version, request.user)
+    data = queries.element_data(get_element_or_404(referentiel, code))
+    return JsonResponse(presenters.element_detail(data), json_dumps_params=JSON_OPTIONS)
+
+
+@require_GET
+def diff_json(request: HttpRequest, slug: str, old: str, new: str) -> JsonResponse:
+    before = get_referentiel_or_404(slug, old, request.user)
+    after = get_referentiel_or_404(slug, new, request.user)
+    data = {"referentiel": slug, "old": old, "new": new}
+    data |= services.diff_versions(before, after).as_dict()
+    return JsonResponse(data, json_dumps_params=JSON_OPTIONS)
