@@ -57,11 +57,12 @@ def test_json_twin_carries_the_tree(client, mini):
 
 
 def test_exports_download_in_every_format(client, mini):
-    for format, marker in [("yaml", "format: balises-referentiel/1"), ("csv", "code,parent_code"),
-                           ("ttl", "skos:Concept"), ("jsonld", "@id"), ("json", '"format"')]:  # fmt: skip
+    markers = [("yaml", "format: balises-referentiel/1"), ("csv", "code,parent_code"),
+               ("ttl", "skos:Concept"), ("jsonld", "@id"), ("json", '"format"')]  # fmt: skip
+    for format, marker in markers:
         response = client.get(reverse("referentiels:export", args=["mini", "1", format]))
         assert response.status_code == 200 and marker in response.content.decode()
-        assert f'filename="mini-1.' in response["Content-Disposition"]
+        assert 'filename="mini-1.' in response["Content-Disposition"]
     assert client.get(reverse("referentiels:export", args=["mini", "1", "exe"])).status_code == 404
 
 
