@@ -1,0 +1,311 @@
+"""THE URL WALKER: every URL pattern of the project, requested by every role, must not leak.
+
+The walker resolves the whole urlconf, fills each pattern's parameters from the table WALK
+(sample objects: space A with private, réseau and public records, space B, a job, a token…),
+GETs every address as anonymous, alice (référent of A), bob (lecteur of A), charlie
+(contributeur of A) and dana (référent of B, outsider of A), and fails when a page shows a
+marker to a role that may not see it, or answers with a server error.
+
+A new pattern without parameters is walked automatically. A new pattern WITH parameters makes
+this test fail until it is added to WALK (how to fill its parameters), PUBLIC_PATTERNS (public
+reference data only, with the reason) or EXCLUDED (with the reason). Entries naming a pattern
+that no longer exists fail too. See docs/access-rules.md, "Adding a URL pattern".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, path, resolve
+from django.urls.resolvers import RegexPattern
+
+from balises.core.jobs import Job
+from balises.core.tokens import create_token
+from balises.recherche import services as recherche
+from balises.territoires import services_espaces
+from balises.territoires.models import Role, Visibility
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("anonymous", "alice", "bob", "charlie", "dana")
+MEMBERS_OF_A = frozenset({"alice", "bob", "charlie"})
+SIGNED_IN = frozenset({"alice", "bob", "charlie", "dana"})
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A text that only ``allowed`` roles may ever see, on any page."""
+
+    text: str
+    allowed: frozenset[str]
+    what: str
+
+
+@dataclass
+class Visit:
+    kwargs: dict = field(default_factory=dict)
+    query: dict = field(default_factory=dict)
+
+
+@dataclass
+class Samples:
+    slug_a: str
+    slug_b: str
+    uid_a: str
+    uid_b: str
+    bob_adhesion_a: int
+    invitation_a: int
+    invitation_token_a: str
+    job_alice: str
+    token_alice: int
+    search_words: list[str]
+    markers: list[Marker]
+
+
+def make_samples(espace_a, espace_b, alice) -> Samples:
+    """Private, réseau and public records of space A (and one private record of B)."""
+    invitation, token = services_espaces.invite(
+        espace_a, alice, "invitee-a@example.org", Role.LECTEUR
+    )
+    job = Job.objects.create(kind="walker", label="Export walker-job-7d1e", user=alice)
+    api_token, _raw = create_token(alice, "walker-token-5c2a")
+    markers = [
+        Marker("bob@example.org", MEMBERS_OF_A, "member list of A"),
+        Marker("charlie@example.org", MEMBERS_OF_A, "member list of A"),
+        Marker("invitee-a@example.org", frozenset({"alice"}), "pending invitation of A"),
+        Marker("walker-job-7d1e", frozenset({"alice"}), "alice's background job"),
+        Marker("walker-token-5c2a", frozenset({"alice"}), "alice's API token"),
+    ]
+    # Search documents stand for the records later apps keep in spaces: the searched word
+    # differs from the marker so that a page echoing the query is not taken for a leak.
+    words = []
+    for word, marker, visibility, espace, allowed in [
+        ("zorglubpriva", "secret-prive-a-4821", Visibility.PRIVE, espace_a, MEMBERS_OF_A),
+        ("zorglubreseaua", "secret-reseau-a-7390", Visibility.RESEAU, espace_a, SIGNED_IN),
+        ("zorglubpublica", "texte-public-a-1155", Visibility.PUBLIC, espace_a, None),
+        ("zorglubprivb", "secret-prive-b-2264", Visibility.PRIVE, espace_b, {"dana"}),
+    ]:
+        recherche.index_document(
+            "walker",
+            marker,
+            title=f"Note {word} {marker}",
+            body=f"{word} {marker}",
+            url=f"/espaces/{espace.slug}/",
+            visibility=visibility,
+            espace_id=espace.pk,
+        )
+        words.append(word)
+        markers.append(Marker(marker, frozenset(allowed or ("anonymous", *SIGNED_IN)), word))
+    return Samples(
+        slug_a=espace_a.slug,
+        slug_b=espace_b.slug,
+        uid_a=espace_a.territoire.uid,
+        uid_b=espace_b.territoire.uid,
+        bob_adhesion_a=espace_a.adhesions.get(user__email="bob@example.org").pk,
+        invitation_a=invitation.pk,
+        invitation_token_a=token,
+        job_alice=str(job.pk),
+        token_alice=api_token.pk,
+        search_words=words,
+        markers=markers,
+    )
+
+
+def _both_spaces(s: Samples) -> list[Visit]:
+    return [Visit({"slug": s.slug_a}), Visit({"slug": s.slug_b})]
+
+
+def _searches(s: Samples) -> list[Visit]:
+    return [Visit()] + [Visit(query={"q": word}) for word in s.search_words]
+
+
+def _job(s: Samples) -> list[Visit]:
+    return [Visit({"job_id": s.job_alice})]
+
+
+# How to fill the parameters of each pattern (route as printed by this test when it fails).
+WALK: dict[str, Callable[[Samples], list[Visit]]] = {
+    "recherche/": _searches,
+    "recherche/resultats.json": _searches,
+    "api/v1/recherche/": _searches,
+    "territoires/<str:uid>/": lambda s: [Visit({"uid": s.uid_a}), Visit({"uid": s.uid_b})],
+    "api/v1/territoires/<uid>": lambda s: [Visit({"uid": s.uid_a}), Visit({"uid": s.uid_b})],
+    "compte/jetons/<int:pk>/revoquer/": lambda s: [Visit({"pk": s.token_alice})],
+    "taches/<uuid:job_id>/": _job,
+    "taches/<uuid:job_id>/progression/": _job,
+    "taches/<uuid:job_id>.json": _job,
+    "espaces/invitation/<str:token>/": lambda s: [Visit({"token": s.invitation_token_a})],
+    "espaces/<slug:slug>/": _both_spaces,
+    "espaces/<slug:slug>.json": _both_spaces,
+    "espaces/<slug:slug>/verifier/": _both_spaces,
+    "espaces/<slug:slug>/confier/": _both_spaces,
+    "espaces/<slug:slug>/membres/": _both_spaces,
+    "espaces/<slug:slug>/membres.json": _both_spaces,
+    "espaces/<slug:slug>/membres/inviter/": _both_spaces,
+    "espaces/<slug:slug>/membres/<int:pk>/role/": lambda s: [
+        Visit({"slug": s.slug_a, "pk": s.bob_adhesion_a})
+    ],
+    "espaces/<slug:slug>/membres/<int:pk>/retirer/": lambda s: [
+        Visit({"slug": s.slug_a, "pk": s.bob_adhesion_a})
+    ],
+    "espaces/<slug:slug>/invitations/<int:pk>/annuler/": lambda s: [
+        Visit({"slug": s.slug_a, "pk": s.invitation_a})
+    ],
+    "espaces/<slug:slug>/quitter/": _both_spaces,
+    "espaces/<slug:slug>/parametres/": _both_spaces,
+    "api/v1/espaces/<slug>": _both_spaces,
+    "api/v1/espaces/<slug>/membres": _both_spaces,
+}
+
+# Public reference pages with no data of any space, whose parameters the walker does not fill.
+PUBLIC_PATTERNS: dict[str, str] = {}
+
+# Patterns not walked, each with the reason.
+EXCLUDED: dict[str, str] = {
+    "comptes/confirm-email/(?P<key>[-:\\w]+)/": (
+        "allauth e-mail confirmation keyed by a secret sent by e-mail; shows no space data"
+    ),
+    "comptes/password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/": (
+        "allauth password reset keyed by a secret sent by e-mail; shows no space data"
+    ),
+}
+
+# Whole address prefixes whose patterns WITH parameters are not walked (those without
+# parameters still are).
+EXCLUDED_PREFIXES: dict[str, str] = {
+    "admin/": (
+        "Django admin: only staff with model permissions get in (none of the walked roles is "
+        "staff); it is an operators' tool outside the space rules, see docs/access-rules.md"
+    ),
+}
+
+_PARAM = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>\w+)>")
+
+
+def iter_patterns(resolver=None, prefix: str = "") -> Iterator[tuple[str, URLPattern, bool]]:
+    """(route, pattern, is_regex) for every leaf pattern of the urlconf, includes resolved."""
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        part = str(pattern.pattern)
+        is_regex = isinstance(pattern.pattern, RegexPattern)
+        if is_regex:
+            part = part.removeprefix("^").removesuffix("\\Z").removesuffix("$")
+        if isinstance(pattern, URLResolver):
+            for route, leaf, leaf_regex in iter_patterns(pattern, prefix + part):
+                yield route, leaf, leaf_regex or is_regex
+        else:
+            yield prefix + part, pattern, is_regex
+
+
+def has_parameters(route: str, is_regex: bool) -> bool:
+    return bool(_PARAM.search(route)) or (is_regex and "(" in route)
+
+
+def is_excluded(route: str) -> bool:
+    return (
+        route in EXCLUDED or route in PUBLIC_PATTERNS or route.startswith(tuple(EXCLUDED_PREFIXES))
+    )
+
+
+def build_path(route: str, is_regex: bool, kwargs: dict) -> str:
+    if is_regex:
+        route = route.replace("\\", "")
+    return "/" + _PARAM.sub(lambda m: str(kwargs[m.group("name")]), route)
+
+
+def unwalked_patterns(resolver=None) -> list[str]:
+    return [
+        route
+        for route, _pattern, is_regex in iter_patterns(resolver)
+        if has_parameters(route, is_regex) and route not in WALK and not is_excluded(route)
+    ]
+
+
+def test_every_pattern_is_walked_or_excluded_with_a_reason():
+    unknown = unwalked_patterns()
+    assert not unknown, (
+        "URL patterns with parameters the walker cannot fill: add each to WALK in "
+        "tests/test_access_walker.py (or to PUBLIC_PATTERNS / EXCLUDED with a reason), see "
+        "docs/access-rules.md:\n  " + "\n  ".join(unknown)
+    )
+
+
+class _UrlconfWithANewPattern:
+    urlpatterns = [
+        path("espaces/<slug:slug>/actions/<int:pk>/", lambda request: None),
+        path("nouvelle-page/", lambda request: None),
+    ]
+
+
+def test_a_new_pattern_with_parameters_is_reported_until_declared():
+    resolver = get_resolver(_UrlconfWithANewPattern)
+    assert unwalked_patterns(resolver) == ["espaces/<slug:slug>/actions/<int:pk>/"]
+
+
+def test_the_walker_tables_name_existing_patterns():
+    routes = {route for route, _pattern, _regex in iter_patterns()}
+    stale = [r for r in [*WALK, *PUBLIC_PATTERNS, *EXCLUDED] if r not in routes]
+    assert not stale, "Remove these entries, no such URL pattern any more: " + ", ".join(stale)
+    assert all(reason.strip() for reason in [*PUBLIC_PATTERNS.values(), *EXCLUDED.values()])
+
+
+def planned_visits(samples: Samples) -> list[tuple[str, str]]:
+    """(route, address) of every visit, each address checked to reach its own pattern."""
+    visits = []
+    seen = set()
+    for route, pattern, is_regex in iter_patterns():
+        if route in seen:  # the same route registered twice (e.g. the API root)
+            continue
+        seen.add(route)
+        if route in WALK:
+            plan = WALK[route](samples)
+        elif has_parameters(route, is_regex):
+            continue  # excluded with a reason (checked by the test above)
+        else:
+            plan = [Visit()]
+        for visit in plan:
+            path = build_path(route, is_regex, visit.kwargs)
+            if not is_regex:
+                assert resolve(path).func == pattern.callback, f"{path} does not reach {route}"
+            visits.append((route, path + ("?" + urlencode(visit.query) if visit.query else "")))
+    return visits
+
+
+def test_no_page_leaks_records_to_roles_that_may_not_see_them(
+    espace_a, espace_b, alice, bob, charlie, dana
+):
+    samples = make_samples(espace_a, espace_b, alice)
+    users = {"anonymous": None, "alice": alice, "bob": bob, "charlie": charlie, "dana": dana}
+    clients = {}
+    for role, user in users.items():
+        clients[role] = Client(raise_request_exception=False)
+        if user is not None:
+            clients[role].force_login(user)
+    visits = planned_visits(samples)
+    assert len(visits) > 50
+
+    leaks, errors = [], []
+    seen_by: dict[str, set[str]] = {m.text: set() for m in samples.markers}
+    for route, address in visits:
+        for role in ROLES:
+            response = clients[role].get(address)
+            if response.status_code >= 500:
+                errors.append(f"{role} GET {address} ({route}) → {response.status_code}")
+                continue
+            content = response.content.decode("utf-8", errors="replace")
+            for marker in samples.markers:
+                if marker.text in content:
+                    seen_by[marker.text].add(role)
+                    if role not in marker.allowed:
+                        leaks.append(f"{role} GET {address} shows {marker.what}: {marker.text!r}")
+    assert not leaks, "LEAKS:\n  " + "\n  ".join(leaks)
+    assert not errors, "Server errors:\n  " + "\n  ".join(errors)
+    # The walk must reach pages that do show each marker to someone allowed, otherwise the
+    # absence of leaks would prove nothing.
+    unseen = [text for text, roles in seen_by.items() if not roles]
+    assert not unseen, f"No walked page shows these sample records at all: {unseen}"
