@@ -1,5 +1,40 @@
-"""API endpoints of the referentiels app, mounted under /api/v1/ by balises.api.urls."""
+"""API endpoints of the referentiels app, mounted under /api/v1/ by balises.api.urls.
 
+Référentiels are public: reads need no authentication (a token, when given, must be valid).
+"""
+
+from django.http import HttpRequest
 from ninja import Router
 
-router = Router(tags=["referentiels"])
+from balises.api.auth import OptionalAuth
+
+from . import presenters, queries
+from .permissions import get_element_or_404, get_referentiel_or_404
+from .schemas import ElementDetail, ReferentielDetail, ReferentielSummary
+
+router = Router(tags=["referentiels"], auth=OptionalAuth())
+
+
+@router.get("/", response=list[ReferentielSummary], summary="Les référentiels (dernières versions)")
+def list_referentiels(request: HttpRequest):
+    return [presenters.referentiel_summary(r) for r in queries.referentiel_list(request.user)]
+
+
+@router.get(
+    "/{slug}/{version}/",
+    response=ReferentielDetail,
+    summary="Un référentiel et son arborescence",
+)
+def get_referentiel(request: HttpRequest, slug: str, version: str):
+    referentiel = get_referentiel_or_404(slug, version, request.user)
+    return presenters.referentiel_detail(queries.tree_data(referentiel))
+
+
+@router.get(
+    "/{slug}/{version}/elements/{code}/",
+    response=ElementDetail,
+    summary="Un élément, ses enfants et ses liens",
+)
+def get_element(request: HttpRequest, slug: str, version: str, code: str):
+    referentiel = get_referentiel_or_404(slug, version, request.user)
+    return presenters.element_detail(queries.element_data(get_element_or_404(referentiel, code)))

@@ -1,0 +1,107 @@
+"""API schemas of the référentiels (the JSON twins of the pages have the same shapes)."""
+
+from datetime import date
+
+from ninja import Schema
+
+
+class ReferentielSummary(Schema):
+    slug: str
+    version: str
+    title_fr: str
+    title_en: str
+    date: date | None
+    licence: str
+    source_title: str
+    source_url: str
+    authors: list[str]
+    languages: list[str]
+    description_fr: str
+    description_en: str
+    attribution_fr: str
+    attribution_en: str
+    is_builtin: bool
+    url: str
+    element_count: int | None
+
+
+class KindOut(Schema):
+    code: str
+    label_fr: str
+    label_en: str
+    count: int
+
+
+class LevelOut(Schema):
+    level: int
+    label_fr: str
+    label_en: str
+    description_fr: str
+    description_en: str
+
+
+class ElementSummary(Schema):
+    code: str
+    key: str
+    kind: str
+    parent: str | None
+    depth: int
+    label_fr: str
+    label_en: str
+    points: float | None
+
+
+class ReferentielDetail(ReferentielSummary):
+    total_points: float | None
+    kinds: list[KindOut]
+    maturity_scale: list[LevelOut]
+    versions: list[str]
+    elements: list[ElementSummary]
+
+
+class ChildOut(Schema):
+    code: str
+    kind: str
+    label_fr: str
+    label_en: str
+    url: str
+
+
+class LinkOut(Schema):
+    kind: str
+    referentiel: str
+    version: str
+    code: str
+    label_fr: str
+    weight: float | None
+    note: str
+    url: str
+
+
+class SectionOut(Schema):
+    title: str
+    text: str
+
+
+class ElementDetail(Schema):
+    referentiel: str
+    version: str
+    code: str
+    key: str
+    kind: str
+    parent: str | None
+    label_fr: str
+    label_en: str
+    description_fr: str
+    description_en: str
+    evidence_fr: str
+    evidence_en: str
+    points: float | None
+    is_interpretation: bool
+    source_ref: str
+    sections: list[SectionOut]
+    url: str
+    children: list[ChildOut]
+    links_out: list[LinkOut]
+    links_in: list[LinkOut]
+    maturity_scale: list[LevelOut]
