@@ -1,15 +1,47 @@
 """The JSON API under /api/v1/. Each app contributes a router; its schemas live with the app."""
 
-from django.http import HttpRequest
+import functools
+from typing import cast
+
+from django.http import HttpRequest, JsonResponse
+from django.urls import URLPattern
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Schema
+from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from balises import __version__
+from balises.core.models import User
 
 from .auth import OptionalAuth, token_or_session
 
-api = NinjaAPI(
+
+class BalisesAPI(NinjaAPI):
+    """Answers in JSON everywhere under /api/, including "method not allowed" (405)."""
+
+    def _get_urls(self):
+        patterns = super()._get_urls()
+        for pattern in patterns:
+            if isinstance(pattern, URLPattern):
+                pattern.callback = json_not_allowed(pattern.callback)
+        return patterns
+
+
+def json_not_allowed(view):
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code == 405 and not response.get("Content-Type", "").startswith(
+            "application/json"
+        ):
+            allowed = response.get("Allow", "")
+            response = JsonResponse({"detail": _("Méthode non permise ici.")}, status=405)
+            response["Allow"] = allowed
+        return response
+
+    return wrapper
+
+
+api = BalisesAPI(
     title="Balises API",
     version=__version__,
     description=(
@@ -34,16 +66,26 @@ def validation_error(request: HttpRequest, exc: ValidationError):
 
 @api.exception_handler(AuthenticationError)
 def authentication_error(request: HttpRequest, exc: AuthenticationError):
-    return api.create_response(
+    response = api.create_response(
         request,
         {"detail": _("Authentification requise : jeton absent, invalide ou révoqué.")},
         status=401,
     )
+    response["WWW-Authenticate"] = 'Bearer realm="balises"'
+    return response
 
 
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, exc: HttpError):
-    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+    detail = str(exc)
+    if exc.status_code == 400 and detail.startswith("Cannot parse request body"):
+        # ninja's own wording when the body is not valid JSON.
+        detail = _("Corps de requête illisible : envoyez un objet JSON valide.")
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)
+
+
+class Error(Schema):
+    detail: str
 
 
 class Me(Schema):
@@ -67,6 +109,24 @@ def status(request: HttpRequest):
 )
 def me(request: HttpRequest):
     return request.user
+
+
+class MeUpdate(Schema):
+    name: str = Field(max_length=150, description="Nom affiché ; vide pour afficher l'adresse.")
+
+
+@api.post(
+    "/moi",
+    response={200: Me, 401: Error, 403: Error, 422: Error},
+    auth=token_or_session,
+    tags=["plateforme"],
+    summary="Changer son nom affiché",
+)
+def update_me(request: HttpRequest, payload: MeUpdate):
+    user = cast(User, request.user)  # token_or_session let only signed-in users through
+    user.name = payload.name.strip()
+    user.save(update_fields=["name"])
+    return user
 
 
 api.add_router("/referentiels/", "balises.referentiels.api.router")
