@@ -24,6 +24,7 @@ HOST = "127.0.0.1"
 @dataclass
 class LoadResult:
     path: str
+    server_cpu: float = float("nan")  # seconds of server CPU spent during the run
     requests: int = 0
     errors: int = 0
     elapsed: float = 0.0
@@ -33,6 +34,10 @@ class LoadResult:
     def throughput(self) -> float:
         return self.requests / self.elapsed if self.elapsed else 0.0
 
+    @property
+    def cpu_ms_per_request(self) -> float:
+        return 1000 * self.server_cpu / self.requests if self.requests else float("nan")
+
     def percentile(self, fraction: float) -> float:
         """Latency at `fraction` (0.5, 0.95) in milliseconds; NaN when nothing succeeded."""
         if not self.latencies:
@@ -40,6 +45,12 @@ class LoadResult:
         ordered = sorted(self.latencies)
         index = min(len(ordered) - 1, max(0, round(fraction * len(ordered)) - 1))
         return ordered[index] * 1000
+
+
+@dataclass
+class Server:
+    port: int
+    pid: int
 
 
 def free_port() -> int:
@@ -61,8 +72,8 @@ def server_environment(data_dir: Path) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def running_server(workers: int = 2, threads: int = 4) -> Iterator[int]:
-    """Prepare a temporary instance, serve it with gunicorn, yield its port, always stop it."""
+def running_server(workers: int = 2, threads: int = 4) -> Iterator["Server"]:
+    """Prepare a temporary instance, serve it with gunicorn, yield it, always stop it."""
     with tempfile.TemporaryDirectory(prefix="balises-bench-") as tmp:
         data_dir = Path(tmp)
         env = server_environment(data_dir)
@@ -90,7 +101,7 @@ def running_server(workers: int = 2, threads: int = 4) -> Iterator[int]:
             )  # fmt: skip
             try:
                 wait_until_ready(port, server, log_path)
-                yield port
+                yield Server(port, server.pid)
             finally:
                 stop(server)
 
@@ -121,11 +132,34 @@ def stop(server: subprocess.Popen) -> None:
         server.wait()
 
 
+def process_tree_cpu_seconds(root_pid: int) -> float:
+    """User + system CPU time of a process and its direct children (gunicorn's workers).
+
+    Read from /proc (Linux); NaN elsewhere. On a shared machine, CPU time per request is steadier
+    than throughput, which also depends on what the neighbours and the load generator do.
+    """
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return float("nan")
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat_path in proc.glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            # Fields after the command name, which may contain spaces: state is field 3.
+            fields = stat_path.read_text().rsplit(")", 1)[1].split()
+            pid, parent = int(stat_path.parent.name), int(fields[1])
+            if root_pid in (pid, parent):
+                total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
 def run_load(
-    port: int, path: str, *, connections: int = 32, duration: float = 5.0, max_requests=100_000
+    server: Server, path: str, *, connections=32, duration: float = 5.0, max_requests=100_000
 ) -> LoadResult:
     """`connections` keep-alive clients hammer `path` for `duration` seconds or `max_requests`."""
+    port = server.port
     result = LoadResult(path)
+    cpu_before = process_tree_cpu_seconds(server.pid)
     lock = threading.Lock()
     budget = [max_requests]
     deadline = time.monotonic() + duration
@@ -167,5 +201,6 @@ def run_load(
     for thread in threads:
         thread.join(timeout=duration + 30)
     result.elapsed = time.perf_counter() - started
+    result.server_cpu = process_tree_cpu_seconds(server.pid) - cpu_before
     result.requests = len(result.latencies)
     return result

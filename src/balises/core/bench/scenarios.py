@@ -19,12 +19,14 @@ def http_throughput(context: BenchContext) -> list[Result]:
     duration = 1.0 if context.quick else 5.0
     repeat = 1 if context.quick else max(1, context.repeat)
     runs: dict[str, list] = {path: [] for path in PAGES}
-    with running_server() as port:
+    with running_server() as server:
         for path in PAGES:  # warm up every worker's templates and connections
-            run_load(port, path, connections=4, duration=0.3, max_requests=40)
+            run_load(server, path, connections=4, duration=0.3, max_requests=40)
         for _ in range(repeat):
             for path in PAGES:
-                runs[path].append(run_load(port, path, connections=CONNECTIONS, duration=duration))
+                runs[path].append(
+                    run_load(server, path, connections=CONNECTIONS, duration=duration)
+                )
     results = []
     for path in PAGES:
         name = "accueil /" if path == "/" else path
@@ -32,6 +34,12 @@ def http_throughput(context: BenchContext) -> list[Result]:
             Result([run.throughput for run in runs[path]], "req/s", f"{name} : débit"),
             Result([run.percentile(0.5) for run in runs[path]], "ms", f"{name} : latence p50"),
             Result([run.percentile(0.95) for run in runs[path]], "ms", f"{name} : latence p95"),
+            Result(
+                [run.cpu_ms_per_request for run in runs[path]],
+                "ms",
+                f"{name} : CPU serveur par requête",
+                notes="temps CPU des processus gunicorn divisé par le nombre de requêtes",
+            ),
         ]
     ratios = [
         100 * home.throughput / healthz.throughput if healthz.throughput else 0.0
