@@ -105,3 +105,25 @@ def test_the_history_fragment_renders_a_table_with_headers(make_user):
 def test_the_history_fragment_says_when_there_is_nothing():
     html = render_to_string("core/_history.html", {"entries": []})
     assert "Aucune modification enregistrée." in html
+
+
+def test_my_account_page_shows_my_profile_history(client, make_user):
+    alice = make_user("alice@example.org", name="Alice")
+    client.force_login(alice)
+    client.post("/compte/", {"name": "Alice Martin"})
+    body = client.get("/compte/").content.decode()
+    assert "Historique" in body
+    assert "<del>Alice</del>" in body and "<ins>Alice Martin</ins>" in body
+
+
+def test_foreign_keys_are_shown_by_name_or_as_deleted():
+    from types import SimpleNamespace
+
+    from balises.core.history import _display
+    from balises.core.models import ApiToken
+
+    user_field = ApiToken._meta.get_field("user")
+    names = {(User, 5): "Alice"}
+    assert _display(user_field, SimpleNamespace(user_id=5), names) == "Alice"
+    assert _display(user_field, SimpleNamespace(user_id=6), names) == "élément supprimé n° 6"
+    assert _display(user_field, SimpleNamespace(user_id=None), names) == "—"

@@ -92,7 +92,10 @@ def _changed_fields(record, previous) -> list[models.Field]:
         return []
     tracked = [f for f in record.instance_type._meta.fields if f.name in _tracked_names(record)]
     if previous is None:
-        return [f for f in tracked if not f.primary_key and _raw(record, f) not in (None, "")]
+        # A creation lists the values given, not the empty ones nor unset flags.
+        return [
+            f for f in tracked if not f.primary_key and _raw(record, f) not in (None, "", False)
+        ]
     changed = set(record.diff_against(previous).changed_fields)
     return [f for f in tracked if f.name in changed]
 

@@ -10,7 +10,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from .forms import DeleteAccountForm, ProfileForm
+from .history import history_entries
 from .http import AuthenticatedHttpRequest
+
+ACCOUNT_HISTORY = 20
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -45,7 +48,8 @@ def account(request: AuthenticatedHttpRequest) -> HttpResponse:
         form.save()
         messages.success(request, _("Votre profil est enregistré."))
         return redirect("account")
-    return render(request, "core/account.html", {"form": form})
+    history = history_entries(request.user, limit=ACCOUNT_HISTORY)
+    return render(request, "core/account.html", {"form": form, "history": history})
 
 
 @login_required
