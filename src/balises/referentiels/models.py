@@ -5,6 +5,7 @@ points at a key, so it survives when a new version renames, moves or rewords the
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -138,7 +139,7 @@ class Element(models.Model):
         ElementKind, on_delete=models.RESTRICT, related_name="elements", verbose_name=_("nature")
     )
     code = models.CharField(_("code"), max_length=60)
-    key = models.CharField(_("clé stable"), max_length=120)
+    key = models.CharField(_("clé stable"), max_length=120, blank=True)
     order = models.PositiveIntegerField(_("ordre"), default=0)
     # Position in the whole tree (depth-first): rendering a tree is then one ordered query.
     position = models.PositiveIntegerField(_("position"), default=0, editable=False)
@@ -169,6 +170,17 @@ class Element(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.label_fr}"
+
+    def clean(self) -> None:
+        errors = {}
+        if self.parent is not None and self.parent.referentiel_id != self.referentiel_id:
+            errors["parent"] = _("Le parent doit appartenir au même référentiel.")
+        if self.kind_id and self.kind.referentiel_id != self.referentiel_id:
+            errors["kind"] = _("Cette nature n'est pas déclarée par ce référentiel.")
+        if not self.key:
+            self.key = self.code
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def label(self) -> str:

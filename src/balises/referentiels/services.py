@@ -309,6 +309,25 @@ def _rows(referentiel: Referentiel) -> list[diff_module.ElementRow]:
     return rows
 
 
+def renumber_elements(referentiel: Referentiel) -> None:
+    """Recompute depth and tree position after an edit moved, added or removed elements."""
+    elements = list(referentiel.elements.only("pk", "parent_id", "order", "depth", "position"))
+    children: dict[int | None, list[Element]] = {}
+    for element in sorted(elements, key=lambda e: (e.order, e.pk)):
+        children.setdefault(element.parent_id, []).append(element)
+    changed = []
+    stack = [(element, 0) for element in reversed(children.get(None, []))]
+    position = 0
+    while stack:
+        element, depth = stack.pop()
+        if (element.position, element.depth) != (position, depth):
+            element.position, element.depth = position, depth
+            changed.append(element)
+        position += 1
+        stack.extend((child, depth + 1) for child in reversed(children.get(element.pk, [])))
+    Element.objects.bulk_update(changed, ["position", "depth"], batch_size=500)
+
+
 def can_edit(referentiel: Referentiel, user) -> bool:
     """Built-in référentiels change only through a new version; others by their owner."""
     if referentiel.is_builtin or not user.is_authenticated or not user.is_staff:

@@ -62,6 +62,6 @@ def element_json(request: HttpRequest, slug: str, version: str, code: str) -> Js
 def diff_json(request: HttpRequest, slug: str, old: str, new: str) -> JsonResponse:
     before = get_referentiel_or_404(slug, old, request.user)
     after = get_referentiel_or_404(slug, new, request.user)
-    data = {"referentiel": slug, "old": old, "new": new}
+    data: dict[str, object] = {"referentiel": slug, "old": old, "new": new}
     data |= services.diff_versions(before, after).as_dict()
     return JsonResponse(data, json_dumps_params=JSON_OPTIONS)
