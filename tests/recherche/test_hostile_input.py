@@ -67,7 +67,9 @@ def test_a_huge_query_is_cut_to_a_bounded_number_of_terms():
     assert len(parsed.stems) == MAX_TERMS
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(max_size=200), st.booleans())
 def test_any_text_gives_a_query_without_operators(text, prefix):
     parsed = parse_query(text, prefix=prefix)

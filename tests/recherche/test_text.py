@@ -1,9 +1,9 @@
 """Folding and stemming: the normalisation every index and query goes through."""
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from balises.recherche.text import fold, stems, words
+from balises.recherche.text import fold, stem_word, stems, words
 
 # Regular French plurals (word + "s"), written with accents as people type them.
 SINGULARS = [
@@ -51,11 +51,13 @@ def test_stopwords_are_dropped():
     assert words("de la") == []
 
 
+@settings(deadline=None)
 @given(st.text())
 def test_fold_is_idempotent(text):
     assert fold(fold(text)) == fold(text)
 
 
+@settings(deadline=None)
 @given(st.text())
 def test_fold_leaves_only_lowercase_words_separated_by_single_spaces(text):
     folded = fold(text)
@@ -64,6 +66,7 @@ def test_fold_leaves_only_lowercase_words_separated_by_single_spaces(text):
     assert all(word.isalnum() for word in folded.split())
 
 
+@settings(deadline=None)
 @given(st.text())
 def test_stems_never_raise_and_give_one_stem_per_meaningful_word(text):
     result = stems(text)
@@ -71,13 +74,21 @@ def test_stems_never_raise_and_give_one_stem_per_meaningful_word(text):
     assert all(stem and " " not in stem for stem in result)
 
 
+@settings(deadline=None)
 @given(st.text())
 def test_stems_do_not_depend_on_accents_or_case(text):
     assert stems(text) == stems(fold(text).upper())
 
 
+@settings(deadline=None)
 @given(st.sampled_from(SINGULARS), st.booleans())
 def test_a_regular_plural_has_the_same_stem_as_its_singular(word, capitalised):
     if capitalised:
         word = word.capitalize()
     assert stems(word + "s") == stems(word)
+
+
+@settings(deadline=None)
+@given(st.text())
+def test_stems_piece_by_piece_equal_stems_of_the_folded_words(text):
+    assert stems(text) == [stem_word(word) for word in words(text)]

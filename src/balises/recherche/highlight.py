@@ -7,7 +7,7 @@ query, starts with the last one). Everything is HTML-escaped; only `<mark>` is a
 import re
 from html import escape
 
-from .text import STOPWORDS, fold, stem_word
+from .text import token_stems
 
 _WORD = re.compile(r"[^\W_]+")
 # Snippets look for the first match in this many characters only, so that a very long text
@@ -16,13 +16,10 @@ SCAN_LIMIT = 10_000
 
 
 def _is_match(token: str, stems: frozenset[str], prefix: str | None) -> bool:
-    for word in fold(token).split():
-        if word in STOPWORDS:
-            continue
-        stem = stem_word(word)
-        if stem in stems or (prefix and (stem.startswith(prefix) or word.startswith(prefix))):
-            return True
-    return False
+    return any(
+        stem in stems or (prefix is not None and stem.startswith(prefix))
+        for stem in token_stems(token)
+    )
 
 
 def _matches(

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 
 from balises.core.progress import ProgressCallback
 
@@ -19,7 +19,7 @@ from . import registry
 from .backends import Entry, get_backend
 from .highlight import snippet_html
 from .models import Document, Visibility
-from .permissions import document_access
+from .permissions import Access, document_access
 from .query import ParsedQuery, parse_query
 
 MAX_LIMIT = 100
@@ -105,6 +105,7 @@ def index_documents(
     *,
     total: int | None = None,
     progress: ProgressCallback | None = None,
+    using: str = DEFAULT_DB_ALIAS,
 ) -> int:
     """Replace every document of `kind` by `documents` (dicts of `index_document` arguments).
 
@@ -112,8 +113,8 @@ def index_documents(
     Returns the number of documents indexed.
     """
     count = 0
-    with transaction.atomic():
-        Document.objects.filter(kind=kind).delete()
+    with transaction.atomic(using=using):
+        Document.objects.using(using).filter(kind=kind).delete()
         batch: list[Document] = []
         for values in documents:
             values = dict(values)
@@ -123,23 +124,23 @@ def index_documents(
             values["title"] = values["title"][:500]
             batch.append(Document(kind=kind, **values))
             if len(batch) >= BATCH_SIZE:
-                count += _insert(batch)
+                count += _insert(batch, using)
                 batch = []
                 if progress:
                     progress(count, total, kind)
-        count += _insert(batch)
+        count += _insert(batch, using)
     if progress:
         progress(count, count, kind)
     return count
 
 
-def _insert(batch: list[Document]) -> int:
+def _insert(batch: list[Document], using: str) -> int:
     if not batch:
         return 0
     # Both supported databases return the new ids from a bulk insert.
-    created = Document.objects.bulk_create(batch)
-    with connection.cursor() as cursor:
-        get_backend(connection).upsert(
+    created = Document.objects.using(using).bulk_create(batch)
+    with connections[using].cursor() as cursor:
+        get_backend(connections[using]).upsert(
             cursor, [Entry(document.pk, document.title, document.body) for document in created]
         )
     return len(created)
@@ -182,15 +183,36 @@ def search(
     Any text is accepted: it is reduced to plain words, never interpreted as an expression.
     `prefix` also matches words starting with the last word typed (for search-as-you-type).
     """
+    return search_with_access(
+        query,
+        document_access(user),
+        kinds=kinds,
+        limit=limit,
+        offset=offset,
+        prefix=prefix,
+    )
+
+
+def search_with_access(
+    query: str,
+    access: Access,
+    *,
+    kinds: Iterable[str] | None = None,
+    limit: int = 20,
+    offset: int = 0,
+    prefix: bool = False,
+    using: str = DEFAULT_DB_ALIAS,
+) -> SearchPage:
+    """`search` for an already computed `Access` (benchmarks, tasks acting for nobody)."""
     limit = max(1, min(int(limit), MAX_LIMIT))
     offset = max(0, int(offset))
     parsed = parse_query(query, prefix=prefix)
     kinds = tuple(sorted(set(kinds or ())))
-    with connection.cursor() as cursor:
-        ranked, total = get_backend(connection).search(
-            cursor, parsed, document_access(user), kinds, limit, offset
+    with connections[using].cursor() as cursor:
+        ranked, total = get_backend(connections[using]).search(
+            cursor, parsed, access, kinds, limit, offset
         )
-    documents = Document.objects.in_bulk([r.document_id for r in ranked])
+    documents = Document.objects.using(using).in_bulk([r.document_id for r in ranked])
     hits = [
         _hit(documents[r.document_id], r.score, parsed)
         for r in ranked

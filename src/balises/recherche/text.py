@@ -28,9 +28,23 @@ _NON_WORD = re.compile(r"[\W_]+")
 _local = threading.local()
 
 
+def _combining_class_pattern() -> re.Pattern[str]:
+    # Every combining mark of Unicode sits between U+0300 and U+1FFFF; a character class of
+    # them strips accents far faster than testing each character in Python.
+    marks = [code for code in range(0x300, 0x20000) if unicodedata.combining(chr(code))]
+    ranges, start = [], marks[0]
+    for previous, code in zip(marks, [*marks[1:], -1], strict=True):
+        if code != previous + 1:
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(previous))}")
+            start = code
+    return re.compile("[" + "".join(ranges) + "]+")
+
+
+_MARKS = _combining_class_pattern()
+
+
 def _strip_marks(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text))
 
 
 def fold(text: str) -> str:
@@ -39,10 +53,11 @@ def fold(text: str) -> str:
     >>> fold("  L'Économie circulaire — ÉNERGÉTIQUE ! ")
     'l economie circulaire energetique'
     """
-    text = _strip_marks(text.translate(_LIGATURES)).casefold()
-    # Case folding can produce new decomposable characters (e.g. "İ"), hence the second pass.
-    text = _strip_marks(text.translate(_LIGATURES))
-    return _NON_WORD.sub(" ", text).strip()
+    if not text.isascii():
+        text = _strip_marks(text.translate(_LIGATURES)).casefold()
+        # Case folding can produce new decomposable characters (e.g. "İ"): a second pass.
+        text = _strip_marks(text.translate(_LIGATURES))
+    return _NON_WORD.sub(" ", text.lower()).strip()
 
 
 def _stemmer() -> snowballstemmer.stemmer:
@@ -59,6 +74,24 @@ def stem_word(word: str) -> str:
     return _stemmer().stemWord(word) or word
 
 
+def token_stems(token: str) -> tuple[str, ...]:
+    """Stems of one whitespace-free piece of text ("d'Économies" -> ("econom",)).
+
+    A piece usually gives one word, sometimes more ("centre-ville") or none (a stopword).
+    Short pieces are cached: texts repeat the same ones all the time.
+    """
+    if len(token) <= 40:
+        return _cached_token_stems(token)
+    return _token_stems(token)
+
+
+def _token_stems(token: str) -> tuple[str, ...]:
+    return tuple(stem_word(word) for word in fold(token).split() if word not in STOPWORDS)
+
+
+_cached_token_stems = lru_cache(maxsize=100_000)(_token_stems)
+
+
 def words(text: str) -> list[str]:
     """The folded words of a text, stopwords removed."""
     return [word for word in fold(text).split() if word not in STOPWORDS]
@@ -70,4 +103,6 @@ def stems(text: str) -> list[str]:
     >>> stems("Les économies d'énergie")
     ['econom', 'energ']
     """
-    return [stem_word(word) for word in words(text)]
+    # Whitespace always folds to a separator, so stemming piece by piece gives the same list
+    # as stemming the folded whole, and lets the cache work.
+    return [stem for piece in text.split() for stem in token_stems(piece)]
