@@ -134,3 +134,11 @@ def test_job_pages_have_no_inline_script_or_style(client, alice, running_job):
     for url in (reverse("job_detail", args=[running_job.id]), "/taches/"):
         body = client.get(url).content.decode()
         assert "<script>" not in body and "<style" not in body and " style=" not in body
+
+
+def test_staff_can_look_at_jobs_and_user_history_in_the_admin(client, make_user, running_job):
+    staff = make_user("root@example.org", is_staff=True, is_superuser=True)
+    client.force_login(staff)
+    assert client.get("/admin/core/job/").status_code == 200
+    assert client.get(f"/admin/core/job/{running_job.pk}/change/").status_code == 200
+    assert client.get(f"/admin/core/user/{staff.pk}/history/").status_code == 200
