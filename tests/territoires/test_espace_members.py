@@ -2,6 +2,8 @@
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from balises.territoires.models import Invitation, Role
 
@@ -134,3 +136,17 @@ def test_a_referent_revokes_a_pending_invitation(espace_a, as_user, alice):
 
 def test_member_actions_need_post(espace_a, as_user, alice):
     assert as_user(alice).get(MEMBERS + "inviter/").status_code == 405
+
+
+def test_the_member_list_costs_the_same_queries_whatever_its_size(
+    espace_a, as_user, alice, make_user
+):
+    client = as_user(alice)
+    client.get(MEMBERS)  # warm caches (session, content types)
+    with CaptureQueriesContext(connection) as small:
+        client.get(MEMBERS)
+    for _ in range(15):
+        espace_a.adhesions.create(user=make_user(), role=Role.LECTEUR)
+    with CaptureQueriesContext(connection) as large:
+        assert client.get(MEMBERS).status_code == 200
+    assert len(large) == len(small)

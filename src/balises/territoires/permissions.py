@@ -90,8 +90,14 @@ def role_of(user: AnyUser, espace: Espace) -> str | None:
     return roles_of(user).get(espace.pk)
 
 
+def role_allows(role: str | None, minimum: Role) -> bool:
+    """Whether a role (as returned by ``role_of``) is at least ``minimum``; for pages that
+    compute the role once and derive every right from it."""
+    return ROLE_RANK.get(role or "", 0) >= ROLE_RANK[minimum]
+
+
 def _has_rank(user: AnyUser, espace: Espace, minimum: Role) -> bool:
-    return ROLE_RANK.get(role_of(user, espace) or "", 0) >= ROLE_RANK[minimum]
+    return role_allows(role_of(user, espace), minimum)
 
 
 def can_read_private(user: AnyUser, espace: Espace) -> bool:

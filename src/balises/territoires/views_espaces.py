@@ -16,11 +16,10 @@ from . import services_espaces as services
 from .forms_espaces import InviteForm, RoleForm, SettingsForm
 from .models.espace import Espace, Role
 from .permissions import (
-    can_manage,
-    can_write,
     get_adhesion_or_404,
     get_espace_for_user,
     get_invitation_or_404,
+    role_allows,
     role_of,
 )
 
@@ -33,8 +32,8 @@ def _space_context(request: HttpRequest, espace: Espace, **extra) -> dict:
         "role": role,
         "role_label": Role(role).label if role else "",
         "is_member": role is not None,
-        "can_write": can_write(request.user, espace),
-        "can_manage": can_manage(request.user, espace),
+        "can_write": role_allows(role, Role.CONTRIBUTEUR),
+        "can_manage": role_allows(role, Role.REFERENT),
         **extra,
     }
 
