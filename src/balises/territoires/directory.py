@@ -1,15 +1,14 @@
 """The directory of territories: the search index of this process, filters, ordered pages.
 
 The index (see `index.py`) is built once per process from the current territories and rebuilt
-when the table changes: every search compares a cheap signature (last load, row count, highest
-id) with the one the index was built from, so an import in another process is seen at once.
+when the table changes: every search compares a cheap signature (last load, highest id) with the
+one the index was built from, so an import in another process is seen at once.
 """
 
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from django.db.models import Count, Max
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -29,9 +28,12 @@ POPULATION_BANDS: dict[str, tuple[Promise, int | None, int | None]] = {
 
 
 def _signature() -> tuple:
-    stats = Territoire.objects.aggregate(count=Count("id"), last=Max("id"))
+    # Two index lookups, cheap enough for every search. Imports record a Chargement whenever
+    # they change anything; rows created outside an import raise the highest id. A row changed
+    # by hand in place is seen after `clear()` or a restart.
+    last_territoire = Territoire.objects.order_by("-id").values_list("id", flat=True).first()
     last_load = Chargement.objects.order_by("-id").values_list("id", flat=True).first()
-    return (last_load, stats["count"], stats["last"])
+    return (last_load, last_territoire)
 
 
 def get_index() -> TerritoireIndex:
@@ -76,11 +78,13 @@ class Query:
 
 def search(query: Query) -> list[int]:
     """Ids of the matching current territories, best first."""
+    codes = [code for code in (query.region, query.departement) if code]
     parents = dict(
         Territoire.objects.filter(
-            kind__in=[Territoire.Kind.REGION, Territoire.Kind.DEPARTEMENT],
-            code__in=[code for code in (query.region, query.departement) if code],
+            kind__in=[Territoire.Kind.REGION, Territoire.Kind.DEPARTEMENT], code__in=codes
         ).values_list("kind", "id")
+        if codes
+        else []
     )
     if (query.region and Territoire.Kind.REGION not in parents) or (
         query.departement and Territoire.Kind.DEPARTEMENT not in parents
