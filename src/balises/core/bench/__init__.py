@@ -9,9 +9,12 @@ An app declares scenarios in its own `bench.py` module:
         samples = [...]  # one measure per repetition
         return Result(samples=samples, unit="s", budget="< 30 s", within_budget=max(samples) < 30)
 
-`balises bench` imports every `balises.<app>.bench` module, runs the selected scenarios and writes
-docs/benchmarks.md (scenario, median, min, max, budget, machine, date). A scenario may return
-several results (e.g. one per database or one per page) as a list; each is a row.
+`balises bench` imports every `balises.<app>.bench` module (and `balises.core.bench.scenarios`,
+since this package is core's), runs the selected scenarios and writes docs/benchmarks.md (scenario,
+measure, median, min, max, unit, budget, within budget, machine, date), keeping the rows of
+scenarios not run this time (see `report.py`). A scenario may return several results (e.g. one
+per database or one per page) as a list; each is a row, keyed by scenario and label.
+`context.repeat` is 1 and `context.quick` True under `--quick`: keep quick runs to a few seconds.
 Scenarios start and stop whatever they need (servers, temporary databases) themselves, only on
 127.0.0.1, with bounded loops.
 """
