@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
@@ -27,14 +28,17 @@ from django.urls.resolvers import RegexPattern
 from balises.core.jobs import Job
 from balises.core.tokens import create_token
 from balises.recherche import services as recherche
+from balises.referentiels import services as referentiels
 from balises.territoires import services_espaces
 from balises.territoires.models import Role, Visibility
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ("anonymous", "alice", "bob", "charlie", "dana")
+# "staff" is a staff account that is member of no space: it must see no private record.
+ROLES = ("anonymous", "alice", "bob", "charlie", "dana", "staff")
 MEMBERS_OF_A = frozenset({"alice", "bob", "charlie"})
-SIGNED_IN = frozenset({"alice", "bob", "charlie", "dana"})
+SIGNED_IN = frozenset({"alice", "bob", "charlie", "dana", "staff"})
+REFERENTIEL_FILE = Path(__file__).parent / "referentiels" / "data" / "mini.yaml"
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,7 @@ class Samples:
     invitation_token_a: str
     job_alice: str
     token_alice: int
+    referentiel: dict
     search_words: list[str]
     markers: list[Marker]
 
@@ -73,12 +78,16 @@ def make_samples(espace_a, espace_b, alice) -> Samples:
         espace_a, alice, "invitee-a@example.org", Role.LECTEUR
     )
     job = Job.objects.create(kind="walker", label="Export walker-job-7d1e", user=alice)
+    # Référentiels are public reference data: walked to check they show no space data.
+    mini = referentiels.import_referentiel(REFERENTIEL_FILE).referentiel
+    referentiels.derive_version(mini, "2")
     api_token, _raw = create_token(alice, "walker-token-5c2a")
     markers = [
         Marker("bob@example.org", MEMBERS_OF_A, "member list of A"),
         Marker("charlie@example.org", MEMBERS_OF_A, "member list of A"),
         Marker("invitee-a@example.org", frozenset({"alice"}), "pending invitation of A"),
-        Marker("walker-job-7d1e", frozenset({"alice"}), "alice's background job"),
+        # Staff follow every background job (balises.core.jobs), by design.
+        Marker("walker-job-7d1e", frozenset({"alice", "staff"}), "alice's background job"),
         Marker("walker-token-5c2a", frozenset({"alice"}), "alice's API token"),
     ]
     # Search documents stand for the records later apps keep in spaces: the searched word
@@ -111,6 +120,7 @@ def make_samples(espace_a, espace_b, alice) -> Samples:
         invitation_token_a=token,
         job_alice=str(job.pk),
         token_alice=api_token.pk,
+        referentiel={"slug": mini.slug, "version": mini.version, "old": mini.version, "new": "2"},
         search_words=words,
         markers=markers,
     )
@@ -126,6 +136,20 @@ def _searches(s: Samples) -> list[Visit]:
 
 def _job(s: Samples) -> list[Visit]:
     return [Visit({"job_id": s.job_alice})]
+
+
+def _referentiel(*names: str, **extra) -> Callable[[Samples], list[Visit]]:
+    def visits(s: Samples) -> list[Visit]:
+        return [Visit({name: s.referentiel[name] for name in names} | extra)]
+
+    return visits
+
+
+def _exports(s: Samples) -> list[Visit]:
+    return [
+        Visit({"slug": s.referentiel["slug"], "version": s.referentiel["version"], "format": f})
+        for f in referentiels.EXPORT_FORMATS
+    ]
 
 
 # How to fill the parameters of each pattern (route as printed by this test when it fails).
@@ -160,6 +184,25 @@ WALK: dict[str, Callable[[Samples], list[Visit]]] = {
     "espaces/<slug:slug>/parametres/": _both_spaces,
     "api/v1/espaces/<slug>": _both_spaces,
     "api/v1/espaces/<slug>/membres": _both_spaces,
+    "referentiels/<slug:slug>/": _referentiel("slug"),
+    "referentiels/<slug:slug>/comparer/": _referentiel("slug"),
+    "referentiels/<slug:slug>/comparer/<str:old>/<str:new>/": _referentiel("slug", "old", "new"),
+    "referentiels/<slug:slug>/comparer/<str:old>/<str:new>/diff.json": _referentiel(
+        "slug", "old", "new"
+    ),
+    "referentiels/<slug:slug>/<str:version>/": _referentiel("slug", "version"),
+    "referentiels/<slug:slug>/<str:version>/referentiel.json": _referentiel("slug", "version"),
+    "referentiels/<slug:slug>/<str:version>/export.<str:format>": _exports,
+    "referentiels/<slug:slug>/<str:version>/elements/<str:code>/": _referentiel(
+        "slug", "version", code="H1"
+    ),
+    "referentiels/<slug:slug>/<str:version>/elements/<str:code>/element.json": _referentiel(
+        "slug", "version", code="H1"
+    ),
+    "api/v1/referentiels/<slug>/<version>/": _referentiel("slug", "version"),
+    "api/v1/referentiels/<slug>/<version>/elements/<code>/": _referentiel(
+        "slug", "version", code="H1"
+    ),
 }
 
 # Public reference pages with no data of any space, whose parameters the walker does not fill.
@@ -277,10 +320,12 @@ def planned_visits(samples: Samples) -> list[tuple[str, str]]:
 
 
 def test_no_page_leaks_records_to_roles_that_may_not_see_them(
-    espace_a, espace_b, alice, bob, charlie, dana
+    espace_a, espace_b, alice, bob, charlie, dana, make_user
 ):
     samples = make_samples(espace_a, espace_b, alice)
+    staff = make_user("staff-walker@example.org", is_staff=True)
     users = {"anonymous": None, "alice": alice, "bob": bob, "charlie": charlie, "dana": dana}
+    users["staff"] = staff
     clients = {}
     for role, user in users.items():
         clients[role] = Client(raise_request_exception=False)
