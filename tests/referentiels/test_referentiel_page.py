@@ -68,3 +68,15 @@ def test_exports_download_in_every_format(client, mini):
 
 def test_unknown_version_gives_404(client, mini):
     assert client.get(reverse("referentiels:detail", args=["mini", "9"])).status_code == 404
+
+
+def test_tree_escapes_labels_from_files(client, db, tmp_path):
+    from balises.referentiels import services
+
+    path = tmp_path / "html.csv"
+    path.write_text('code,kind,label_fr,points\nA&B,t,"<b>gras</b>",6.000\n', encoding="utf-8")
+    services.import_referentiel(path, "csv")
+    page = client.get(reverse("referentiels:detail", args=["html", "1"])).content.decode()
+    assert "&lt;b&gt;gras&lt;/b&gt;" in page and "<b>gras" not in page
+    assert 'href="/referentiels/html/1/elements/A%26B/"' in page and "6 pts" in page
+    assert client.get("/referentiels/html/1/elements/A%26B/").status_code == 200
