@@ -142,3 +142,10 @@ def test_staff_can_look_at_jobs_and_user_history_in_the_admin(client, make_user,
     assert client.get("/admin/core/job/").status_code == 200
     assert client.get(f"/admin/core/job/{running_job.pk}/change/").status_code == 200
     assert client.get(f"/admin/core/user/{staff.pk}/history/").status_code == 200
+
+
+def test_a_pending_job_says_it_waits_for_a_worker(client, alice):
+    job = Job.objects.create(kind="t", label="Exporter", user=alice)
+    client.force_login(alice)
+    body = client.get(reverse("job_detail", args=[job.id])).content.decode()
+    assert "en attente" in body and "attend son tour" in body
