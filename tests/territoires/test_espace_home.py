@@ -68,3 +68,8 @@ def test_the_territory_block_offers_to_open_a_space(territoire_b, alice):
 def test_the_territory_block_asks_anonymous_visitors_to_sign_in(territoire_b):
     html = _block(territoire_b, AnonymousUser())
     assert "/comptes/login/" in html and "Ouvrir" not in html
+
+
+def test_the_territory_block_offers_nothing_for_a_former_territory(territoire_b, alice):
+    territoire_b.is_current = False
+    assert "Ouvrir" not in _block(territoire_b, alice)

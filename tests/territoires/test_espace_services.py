@@ -28,6 +28,14 @@ def test_a_second_space_for_the_same_territory_is_refused(espace_a, territoire_a
     assert Espace.objects.filter(territoire=territoire_a).count() == 1
 
 
+def test_a_territory_that_no_longer_exists_gets_no_new_space(territoire_b, dana):
+    territoire_b.is_current = False
+    territoire_b.save()
+    with pytest.raises(EspaceError, match="n'existe plus"):
+        services.open_espace(territoire_b, dana)
+    assert not Espace.objects.exists()
+
+
 def test_staff_verify_a_space(espace_a, make_user):
     staff = make_user(is_staff=True)
     services.verify_espace(espace_a, staff)

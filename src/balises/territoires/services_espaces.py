@@ -50,6 +50,11 @@ def _delete(obj, author: User | None) -> None:
 def open_espace(territoire: Territoire, user: User) -> Espace:
     """Open the space of a territory that has none; its opener becomes référent."""
     _require_signed_in(user)
+    if not territoire.is_current:
+        raise EspaceError(
+            _("%(name)s n'existe plus comme territoire : ouvrez l'espace du territoire actuel.")
+            % {"name": territoire.name}
+        )
     if Espace.objects.filter(territoire=territoire).exists():
         raise EspaceError(
             _("Le territoire %(name)s a déjà un espace : demandez à ses référents de vous inviter.")
