@@ -109,7 +109,8 @@ def make_samples(espace_a, espace_b, alice) -> Samples:
             espace_id=espace.pk,
         )
         words.append(word)
-        markers.append(Marker(marker, frozenset(allowed or ("anonymous", *SIGNED_IN)), word))
+        what = f"{visibility.label} record of {espace.slug}"
+        markers.append(Marker(marker, frozenset(allowed or ("anonymous", *SIGNED_IN)), what))
     return Samples(
         slug_a=espace_a.slug,
         slug_b=espace_b.slug,
