@@ -4,6 +4,7 @@ Defaults give a working local instance: SQLite and a generated secret in ./var/,
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.utils.translation import gettext_lazy as _
 
@@ -18,7 +19,10 @@ VERSION = __version__
 DEBUG = env_bool("BALISES_DEV", False)
 SECRET_KEY = env_str("BALISES_SECRET_KEY") or persistent_secret(DATA_DIR / "secret_key")
 SITE_URL = env_str("BALISES_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The host of BALISES_SITE_URL is always allowed, so that a deployment needs no second variable.
 ALLOWED_HOSTS = env_list("BALISES_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
+if (SITE_HOST := urlsplit(SITE_URL).hostname or "") and SITE_HOST not in ALLOWED_HOSTS:
+    ALLOWED_HOSTS.append(SITE_HOST)
 CSRF_TRUSTED_ORIGINS = env_list("BALISES_CSRF_TRUSTED_ORIGINS", SITE_URL)
 
 INSTALLED_APPS = [
