@@ -9,7 +9,7 @@ def detail_url(referentiel):
 
 def test_page_shows_the_tree_counts_levels_and_attribution(client, mini):
     page = client.get(detail_url(mini)).content.decode()
-    assert "<details open><summary>" in page
+    assert "<details open><summary>2 éléments</summary>" in page
     assert page.count("<details") == 2
     assert "<strong>2</strong> thème" in page and "<strong>2</strong> balise" in page
     assert "Texte © Ada et Blaise, CC BY 4.0." in page and "CC BY 4.0" in page

@@ -17,16 +17,20 @@ class TreeRow:
     element: Any
     has_children: bool
     closes: range  # how many open branches end right after this element
+    child_count: int = 0
 
 
 def tree_rows(elements: Sequence[Any]) -> list[TreeRow]:
     """Rows to draw nested lists from a flat loop: a template needs no recursion."""
+    counts: dict[Any, int] = {}
+    for element in elements:
+        counts[element.parent_id] = counts.get(element.parent_id, 0) + 1
     rows = []
     for index, element in enumerate(elements):
         next_depth = elements[index + 1].depth if index + 1 < len(elements) else 0
         has_children = next_depth > element.depth
         closes = 0 if has_children else element.depth - next_depth
-        rows.append(TreeRow(element, has_children, range(closes)))
+        rows.append(TreeRow(element, has_children, range(closes), counts.get(element.pk, 0)))
     return rows
 
 

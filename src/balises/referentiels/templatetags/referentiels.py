@@ -4,6 +4,7 @@ from django import template
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import ngettext
 
 from ..markup import render_markdown
 from ..tree import TreeRow
@@ -47,8 +48,13 @@ def tree_html(rows: list[TreeRow]) -> SafeString:
             f"{points}"
         )
         if row.has_children:
+            # The link stays outside <summary>: a link inside a toggle is a nested control.
             opened = " open" if element.depth == 0 else ""
-            parts.append(f"<li><details{opened}><summary>{item}</summary><ul>")
+            toggle = escape(
+                ngettext("%(count)s élément", "%(count)s éléments", row.child_count)
+                % {"count": row.child_count}
+            )
+            parts.append(f"<li>{item}<details{opened}><summary>{toggle}</summary><ul>")
         else:
             parts.append(f"<li>{item}</li>" + "</ul></details></li>" * len(row.closes))
     return mark_safe("\n".join(parts))  # noqa: S308 - every value above is escaped
