@@ -7,7 +7,7 @@ from django.http import Http404
 from django.test import RequestFactory
 
 from balises.territoires import permissions
-from balises.territoires.models import Espace, Role, Visibility
+from balises.territoires.models import Espace, Role, SpaceRecordQuerySet, Visibility
 from balises.territoires.permissions import (
     can_manage,
     can_read_private,
@@ -155,3 +155,18 @@ def test_rules_permissions_follow_the_same_functions(espace_a, alice, bob):
     assert alice.has_perm("territoires.manage_espace", espace_a)
     assert bob.has_perm("territoires.read_private_espace", espace_a)
     assert not bob.has_perm("territoires.write_espace", espace_a)
+
+
+class _SpacesAsRecords(SpaceRecordQuerySet):
+    # Each space's default visibility stands for a record's visibility.
+    espace_field = "pk"
+    visibility_field = "default_visibility"
+
+
+def test_space_record_querysets_filter_with_the_same_rule(espace_a, espace_b, bob, dana):
+    espace_b.default_visibility = Visibility.RESEAU
+    espace_b.save()
+    records = _SpacesAsRecords(model=Espace)
+    assert set(records.visible_to(bob)) == {espace_a, espace_b}
+    assert set(records.visible_to(dana)) == {espace_b}
+    assert set(records.visible_to(AnonymousUser())) == set()
