@@ -37,3 +37,25 @@ def test_server_error_under_api_is_json():
     assert response.status_code == 500
     assert response["Content-Type"].startswith("application/json")
     assert json.loads(response.content) == {"detail": "Erreur interne du serveur."}
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/v1/recherche/?q=a%00b", "/api/v1/territoires/?q=%00", "/api/v1/?x=%00"]
+)
+def test_nul_characters_in_the_query_are_a_json_400_on_every_database(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert response.json() == {"detail": "Les caractères nuls (\\0) ne sont pas acceptés."}
+
+
+def test_nul_characters_in_a_json_body_are_refused_and_change_nothing(client, token_user):
+    user, raw = token_user
+    response = client.post(
+        "/api/v1/moi",
+        '{"name": "a\\u0000b"}',
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {raw}",
+    )
+    assert response.status_code == 400
+    user.refresh_from_db()
+    assert user.name == "Script"

@@ -16,19 +16,35 @@ from .auth import OptionalAuth, token_or_session
 
 
 class BalisesAPI(NinjaAPI):
-    """Answers in JSON everywhere under /api/, including "method not allowed" (405)."""
+    """Answers in JSON everywhere under /api/, and refuses NUL characters before any endpoint."""
 
     def _get_urls(self):
         patterns = super()._get_urls()
         for pattern in patterns:
             if isinstance(pattern, URLPattern):
-                pattern.callback = json_not_allowed(pattern.callback)
+                pattern.callback = guarded(pattern.callback)
         return patterns
 
 
-def json_not_allowed(view):
+def has_nul(request: HttpRequest) -> bool:
+    # PostgreSQL cannot store NUL in text and Django forms refuse it; pydantic lets it through.
+    query = request.META.get("QUERY_STRING", "")
+    if "%00" in query or "\x00" in query or "\x00" in request.path:
+        return True
+    if request.content_type != "application/json":
+        return False  # uploads may carry binary files; only JSON bodies hold text to store
+    return b"\x00" in request.body or b"\\u0000" in request.body
+
+
+def guarded(view):
+    """Refuse NUL characters (400) and turn ninja's plain-text 405 into JSON."""
+
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs):
+        if has_nul(request):
+            return JsonResponse(
+                {"detail": _("Les caractères nuls (\\0) ne sont pas acceptés.")}, status=400
+            )
         response = view(request, *args, **kwargs)
         if response.status_code == 405 and not response.get("Content-Type", "").startswith(
             "application/json"
