@@ -30,3 +30,10 @@ def test_referentiel_page_links_to_comparisons(client, mini):
     services.derive_version(mini, "2")
     page = client.get(reverse("referentiels:detail", args=["mini", "2"])).content.decode()
     assert reverse("referentiels:diff", args=["mini", "1", "2"]) in page
+
+
+def test_referentiel_page_offers_a_comparison_form_preselecting_the_previous_version(client, mini):
+    services.derive_version(mini, "2")
+    page = client.get(reverse("referentiels:detail", args=["mini", "2"])).content.decode()
+    assert f'action="{reverse("referentiels:compare", args=["mini"])}"' in page
+    assert '<option value="1" selected>1</option>' in page

@@ -18,6 +18,10 @@ def test_a_derived_version_keeps_keys_links_and_levels(mini, make_user):
     assert Lien.objects.filter(source__referentiel=new, target__referentiel=new).count() == 2
     assert new.maturity_levels.count() == 2
     assert services.diff_versions(mini, new).is_empty
+    created = Element.history.filter(referentiel_id=new.pk, history_type="+")
+    assert created.count() == 5 and set(created.values_list("history_user", flat=True)) == {
+        owner.pk
+    }
 
 
 def test_diff_lists_added_removed_moved_and_reworded_elements(mini):

@@ -43,6 +43,14 @@ class TreeData:
     counts: dict[int, int] = field(default_factory=dict)
 
     @property
+    def previous_version(self) -> str:
+        """The version to compare this one with: the next older one, else the newest other."""
+        names = [v.version for v in self.versions]
+        current = names.index(self.referentiel.version)
+        others = names[current + 1 :] + names[:current]
+        return others[0] if others else ""
+
+    @property
     def rows(self) -> list[tree.TreeRow]:
         return tree.tree_rows(self.elements)
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from balises.core.progress import ProgressCallback, no_progress
 
@@ -109,14 +110,17 @@ def save_document(
                     label_en=k.label_en, order=index)
         for index, k in enumerate(document.kinds)
     )  # fmt: skip
-    MaturityLevel.objects.bulk_create(
+    history = {"default_user": owner, "default_change_reason": _("import")}
+    levels = [
         MaturityLevel(referentiel=referentiel, level=lv.level, label_fr=lv.label_fr,
                       label_en=lv.label_en, description_fr=lv.description_fr,
                       description_en=lv.description_en)
         for lv in document.levels
-    )  # fmt: skip
-    ids = _save_elements(referentiel, document, {k.code: k.pk for k in kinds}, progress)
-    _save_links(referentiel, document, ids)
+    ]  # fmt: skip
+    bulk_create_with_history(levels, MaturityLevel, **history)
+    kind_ids = {k.code: k.pk for k in kinds}
+    ids = _save_elements(referentiel, document, kind_ids, progress, history)
+    _save_links(referentiel, document, ids, history)
     return referentiel
 
 
@@ -125,6 +129,7 @@ def _save_elements(
     document: ReferentielDocument,
     kind_ids: dict[str, int],
     progress: ProgressCallback,
+    history: dict,
 ) -> dict[str, int]:
     """Insert elements one depth at a time, so every parent has its id before its children."""
     total = len(document.elements)
@@ -155,7 +160,8 @@ def _save_elements(
         for element in elements:
             parent_code = parents[element.code]
             element.parent_id = ids[parent_code] if parent_code is not None else None
-        Element.objects.bulk_create(elements, batch_size=500)
+        # With history rows, so that every element has a « created by import » entry.
+        bulk_create_with_history(elements, Element, batch_size=500, **history)
         ids.update((element.code, element.pk) for element in elements)
         done += len(elements)
         progress(done, total, _("éléments"))
@@ -163,7 +169,7 @@ def _save_elements(
 
 
 def _save_links(
-    referentiel: Referentiel, document: ReferentielDocument, ids: dict[str, int]
+    referentiel: Referentiel, document: ReferentielDocument, ids: dict[str, int], history: dict
 ) -> None:
     external = _external_targets(referentiel, document.links)
     seen: set[tuple[int, int, str]] = set()
@@ -203,7 +209,7 @@ def _save_links(
         seen.add(identity)
         links.append(Lien(source_id=source, target_id=target, kind=link.kind,
                           weight=link.weight, note=link.note))  # fmt: skip
-    Lien.objects.bulk_create(links, batch_size=500)
+    bulk_create_with_history(links, Lien, batch_size=500, **history)
 
 
 def _external_targets(referentiel: Referentiel, links: list[LinkDoc]) -> dict[tuple[str, str], int]:
