@@ -45,7 +45,8 @@ def test_import_links_communes_to_epci_departement_and_region(data_file):
     assert loos.region.name == "Hauts-de-France"
     assert loos.epci.region == loos.region
     assert loos.siren == "216205286" and loos.postcodes == "62750"
-    assert Territoire.objects.get(kind="epci", code="246200364").siren == "246200364"
+    lens = Territoire.objects.get(kind="epci", code="246200364")
+    assert lens.siren == "246200364" and lens.zone == "metro"
     assert len(report.added) == 18
     assert report.totals == {"region": 2, "departement": 3, "epci": 3, "commune": 10}
 

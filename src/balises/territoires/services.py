@@ -163,6 +163,7 @@ class _Loader:
         }
         self.seen: set[tuple[str, str]] = set()
         self.region_of: dict[int, int] = {}  # département id → région id
+        self.zones = {row["code"]: row["zone"] for row in dataset.departements}
 
     def run(self) -> None:
         for kind, table in TABLES:
@@ -186,7 +187,8 @@ class _Loader:
             "population": row.get("population"),
             "siren": row.get("siren", "") if kind != Kind.EPCI else row["code"],
             "postcodes": row.get("postcodes", ""),
-            "zone": row.get("zone", ""),
+            # EPCI have no zone in the source: theirs is their département's.
+            "zone": row.get("zone") or self.zones.get(row.get("departement", ""), ""),
             "epci_id": None,
             "departement_id": None,
             "region_id": None,
