@@ -72,3 +72,15 @@ def test_visible_to_applies_the_same_rules_as_search(documents, member_of_space_
         "public",
         "reseau",
     ]
+
+
+def test_a_document_made_private_is_no_longer_found_by_outsiders(make_user, member_of_space_1):
+    index_document("action", "1", title="Forêt partagée", visibility="public")
+    index_document("action", "1", title="Forêt partagée", visibility="prive", espace_id=1)
+    assert found(AnonymousUser()) == []
+    assert found(make_user()) == []
+    assert found(member_of_space_1) == ["1"]
+    index_document("action", "1", title="Forêt partagée", visibility="reseau")
+    assert found(AnonymousUser()) == []
+    assert found(member_of_space_1) == ["1"]
+    assert search("forêt", user=member_of_space_1).total == 1

@@ -77,6 +77,7 @@ def test_any_text_gives_a_query_without_operators(text, prefix):
     tsquery = PostgresBackend.tsquery(parsed)
     for stem in parsed.stems:
         assert stem.isalnum()
+    # Each stem is one quoted string, and so is the one access token.
     assert match.count('"') == 2 * len(parsed.stems)
     assert tsquery.count("'") == 2 * len(parsed.words)
 

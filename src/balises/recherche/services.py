@@ -54,6 +54,18 @@ class SearchPage:
         return self.offset > 0
 
 
+def entry(document: Document) -> Entry:
+    """What the full-text backends index of a document."""
+    return Entry(
+        document.pk,
+        document.kind,
+        document.title,
+        document.body,
+        document.visibility,
+        document.espace_id,
+    )
+
+
 def _check_visibility(visibility: str, espace_id: int | None) -> None:
     if visibility not in Visibility.values:
         raise ValueError(f"visibilité inconnue : {visibility!r}")
@@ -88,7 +100,7 @@ def index_document(
         },
     )
     with connection.cursor() as cursor:
-        get_backend(connection).upsert(cursor, [Entry(document.pk, document.title, body)])
+        get_backend(connection).upsert(cursor, [entry(document)])
     return document
 
 
@@ -140,9 +152,7 @@ def _insert(batch: list[Document], using: str) -> int:
     # Both supported databases return the new ids from a bulk insert.
     created = Document.objects.using(using).bulk_create(batch)
     with connections[using].cursor() as cursor:
-        get_backend(connections[using]).upsert(
-            cursor, [Entry(document.pk, document.title, document.body) for document in created]
-        )
+        get_backend(connections[using]).upsert(cursor, [entry(document) for document in created])
     return len(created)
 
 

@@ -1,18 +1,21 @@
+# ruff: noqa: S608 - SQL here interpolates constants and placeholders only; values are parameters.
 """PostgreSQL backend: a tsvector per document in a GIN-indexed table, ranked with ts_rank.
 
 The `balises_french` configuration is PostgreSQL's French stemmer preceded by `unaccent`, the
-same pipeline as `text.stems` (fold, then stem). Titles weigh A and bodies B. Queries are built
-from folded words only, each quoted, so nothing typed can become a tsquery operator.
+same pipeline as `text.stems` (fold, then stem). Titles weigh A and bodies B. The table also
+copies the kind, visibility and space of each document, so a search reads this table alone.
+Queries are built from folded words only, each quoted, so nothing typed can become a tsquery
+operator.
 """
 
 from typing import Any
 
 from ..permissions import Access
 from ..query import ParsedQuery
-from . import MAX_INDEXED_CHARS, Entry, Ranked, access_sql
+from . import MAX_INDEXED_CHARS, Backend, Entry, Ranked, Tier, access_sql
 
 
-class PostgresBackend:
+class PostgresBackend(Backend):
     vendor = "postgresql"
     install_sql = [
         "CREATE EXTENSION IF NOT EXISTS unaccent",
@@ -23,8 +26,9 @@ class PostgresBackend:
                     ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem;
             END IF;
         END $$""",
-        "CREATE TABLE recherche_document_vector "
-        "(document_id integer PRIMARY KEY, vector tsvector NOT NULL)",
+        "CREATE TABLE recherche_document_vector ("
+        "document_id integer PRIMARY KEY, kind varchar(40) NOT NULL, "
+        "visibility varchar(10) NOT NULL, espace_id integer NULL, vector tsvector NOT NULL)",
         "CREATE INDEX recherche_document_vector_gin "
         "ON recherche_document_vector USING gin (vector)",
         # No foreign key: Django's flush truncates recherche_document alone, which a reference
@@ -53,11 +57,24 @@ class PostgresBackend:
 
     def upsert(self, cursor: Any, entries: list[Entry]) -> None:
         cursor.executemany(
-            "INSERT INTO recherche_document_vector (document_id, vector) VALUES (%s, "
+            "INSERT INTO recherche_document_vector "
+            "(document_id, kind, visibility, espace_id, vector) VALUES (%s, %s, %s, %s, "
             "setweight(to_tsvector('balises_french', %s), 'A') || "
             "setweight(to_tsvector('balises_french', %s), 'B')) "
-            "ON CONFLICT (document_id) DO UPDATE SET vector = EXCLUDED.vector",
-            [(entry.document_id, entry.title, entry.body[:MAX_INDEXED_CHARS]) for entry in entries],
+            "ON CONFLICT (document_id) DO UPDATE SET kind = EXCLUDED.kind, "
+            "visibility = EXCLUDED.visibility, espace_id = EXCLUDED.espace_id, "
+            "vector = EXCLUDED.vector",
+            [
+                (
+                    entry.document_id,
+                    entry.kind,
+                    entry.visibility,
+                    entry.espace_id,
+                    entry.title,
+                    entry.body[:MAX_INDEXED_CHARS],
+                )
+                for entry in entries
+            ],
         )
 
     def delete(self, cursor: Any, document_ids: list[int]) -> None:
@@ -66,38 +83,54 @@ class PostgresBackend:
         )
 
     @staticmethod
-    def tsquery(query: ParsedQuery) -> str:
+    def tsquery(query: ParsedQuery, title_only: bool = False) -> str:
         """A to_tsquery text where every word is a quoted lexeme, all joined with AND."""
-        terms = ["'" + word.replace("\\", "").replace("'", "") + "'" for word in query.words]
+        weight = "A" if title_only else ""
+        terms = [f"'{word}':{weight}" if weight else f"'{word}'" for word in query.words]
         if query.prefix:
-            terms[-1] += ":*"
+            terms[-1] = f"'{query.words[-1]}':*{weight}"
         return " & ".join(terms)
 
-    def search(
+    def _where(
+        self, query: ParsedQuery, access: Access, kinds: tuple[str, ...], tier: Tier
+    ) -> tuple[str, list]:
+        where, params = access_sql(access, kinds, "v")
+        condition = "v.vector @@ to_tsquery('balises_french', %s)"
+        if tier == "title":
+            return f"{condition} AND {where}", [self.tsquery(query, title_only=True), *params]
+        if tier == "body":
+            condition += " AND NOT v.vector @@ to_tsquery('balises_french', %s)"
+            return f"{condition} AND {where}", [
+                self.tsquery(query),
+                self.tsquery(query, title_only=True),
+                *params,
+            ]
+        return f"{condition} AND {where}", [self.tsquery(query), *params]
+
+    def count(
+        self, cursor: Any, query: ParsedQuery, access: Access, kinds: tuple[str, ...], tier: Tier
+    ) -> int:
+        where, params = self._where(query, access, kinds, tier)
+        # `where` holds placeholders only; every value travels in `params`.
+        sql = "SELECT count(*) FROM recherche_document_vector v WHERE " + where
+        cursor.execute(sql, params)
+        return cursor.fetchone()[0]
+
+    def rank(
         self,
         cursor: Any,
         query: ParsedQuery,
         access: Access,
         kinds: tuple[str, ...],
+        tier: Tier,
         limit: int,
         offset: int,
-    ) -> tuple[list[Ranked], int]:
-        if query.is_empty:
-            return [], 0
-        where, params = access_sql(access, kinds)
-        source = (
-            f"FROM recherche_document_vector v JOIN recherche_document d ON d.id = v.document_id, "
-            f"to_tsquery('balises_french', %s) AS q "
-            f"WHERE v.vector @@ q AND {where}"
-        )
-        params = [self.tsquery(query), *params]
-        cursor.execute(f"SELECT count(*) {source}", params)
-        total = cursor.fetchone()[0]
-        if not total or offset >= total:
-            return [], total
+    ) -> list[Ranked]:
+        where, params = self._where(query, access, kinds, tier)
         cursor.execute(
-            f"SELECT d.id, ts_rank(v.vector, q) AS score {source} "
-            "ORDER BY score DESC, d.id LIMIT %s OFFSET %s",
-            [*params, limit, offset],
+            "SELECT v.document_id, ts_rank(v.vector, to_tsquery('balises_french', %s)) AS score "
+            f"FROM recherche_document_vector v WHERE {where} "
+            "ORDER BY score DESC, v.document_id LIMIT %s OFFSET %s",
+            [self.tsquery(query, title_only=tier == "title"), *params, limit, offset],
         )
-        return [Ranked(row[0], float(row[1])) for row in cursor.fetchall()], total
+        return [Ranked(row[0], float(row[1])) for row in cursor.fetchall()]
