@@ -87,3 +87,23 @@ def test_wrong_format_marker_is_refused(db, tmp_path):
     with pytest.raises(FormatError, match="format non reconnu") as error:
         services.import_referentiel(path)
     assert (error.value.line, error.value.column) == (1, 9)
+
+
+def test_the_builtin_referentiel_round_trips_through_yaml(villes_pairs, tmp_path):
+    exported = services.export_referentiel(villes_pairs, "yaml")
+    Referentiel.objects.all().delete()
+    again = services.import_referentiel(write(tmp_path, "vp.yaml", exported)).referentiel
+    assert services.export_referentiel(again, "yaml") == exported
+
+
+def test_a_file_that_is_not_utf8_is_refused_clearly(db, tmp_path):
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("format: é".encode("latin-1"))
+    with pytest.raises(FormatError, match="lecture impossible") as error:
+        services.import_referentiel(path)
+    assert error.value.file == "latin1.yaml"
+
+
+def test_a_list_instead_of_a_document_is_refused(db, tmp_path):
+    with pytest.raises(FormatError, match="mauvaise forme"):
+        services.import_referentiel(write(tmp_path, "liste.yaml", "- a\n- b\n"))

@@ -15,6 +15,12 @@ def _editable(request: HttpRequest, referentiel: Referentiel | None) -> bool:
     return referentiel is None or services.can_edit(referentiel, request.user)
 
 
+def editable_by(user) -> QuerySet[Referentiel]:
+    """The référentiels a staff member may change: their own, all non built-in for superusers."""
+    editable = Referentiel.objects.filter(is_builtin=False)
+    return editable if user.is_superuser else editable.filter(owner=user)
+
+
 class OwnedInline(admin.TabularInline):
     extra = 0
 
@@ -91,6 +97,15 @@ class ElementAdmin(ElementAdminBase):
         "description_fr", "description_en", "evidence_fr", "evidence_en", "points",
         "is_interpretation", "source_ref",
     )  # fmt: skip
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "referentiel":
+            kwargs["queryset"] = editable_by(request.user)
+        elif db_field.name == "kind":
+            kwargs["queryset"] = ElementKind.objects.filter(
+                referentiel__in=editable_by(request.user)
+            ).select_related("referentiel")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         services.ensure_editable(obj.referentiel, request.user)
