@@ -32,7 +32,7 @@ BUDGET_MS = 50.0
 # Words an action would use, from very common to rare: the synthetic texts draw them with a
 # Zipf law. As in real French, the most frequent words are articles and prepositions (which
 # the index drops); the subject words then match from a third of the documents down.
-FUNCTION_WORDS = "de la le les des et à en du pour un une dans sur par au avec".split()
+FUNCTION_WORDS = "de la le les des et à en du pour un une dans".split()  # noqa: SIM905
 COMMON_WORDS = """
     projet commune territoire énergie transition habitants mobilité rénovation écoles
     bâtiments économies réseau chaleur jardins partagés vélo déchets compostage collectif
