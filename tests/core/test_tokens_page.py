@@ -14,7 +14,9 @@ PAGE = "/compte/jetons/"
 
 
 def created_token(body: str) -> str:
-    match = re.search(r'<code class="token-value" id="token-value">(bal_[^<]+)</code>', body)
+    match = re.search(
+        r'<code class="token-value" id="token-value" tabindex="0">(bal_[^<]+)</code>', body
+    )
     assert match, body
     return match.group(1)
 
