@@ -105,3 +105,7 @@ def test_merged_communes_are_not_listed(client):
     Territoire.objects.filter(code="22055").update(is_current=False)
     directory.clear()
     assert "Le Menez" not in names(client, q="le menez")
+
+
+def test_former_commune_name_finds_the_commune_it_joined(client):
+    assert names(client, q="collinee") == ["Le Mené"]

@@ -47,6 +47,7 @@ def test_import_links_communes_to_epci_departement_and_region(data_file):
     assert loos.siren == "216205286" and loos.postcodes == "62750"
     lens = Territoire.objects.get(kind="epci", code="246200364")
     assert lens.siren == "246200364" and lens.zone == "metro"
+    assert Territoire.objects.get(kind="commune", code="22046").former_names == "Collinée"
     assert len(report.added) == 18
     assert report.totals == {"region": 2, "departement": 3, "epci": 3, "commune": 10}
 
@@ -181,3 +182,12 @@ def test_seed_loads_only_into_an_empty_table(monkeypatch, data_file):
     out = StringIO()
     apps.get_app_config("territoires").seed(out)
     assert out.getvalue() == ""
+
+
+def test_every_changed_column_counts_as_a_change(tmp_path, data_file):
+    import_territoires(data_file)
+    newer = national_data.dataset("2.0.0")
+    newer.merged.append({"code": "22102", "name": "Langourla", "into": "22046"})
+    report = import_territoires(national_data.write(newer, tmp_path / "t.json.gz"))
+    assert report.other_changed == 1
+    assert Territoire.objects.get(code="22046").former_names == "Collinée; Langourla"

@@ -83,3 +83,8 @@ def test_get_territoire_accepts_lowercase_corsican_codes():
         kind="departement", code="2A", name="Corse-du-Sud", search_name="corse du sud"
     )
     assert get_territoire("departement-2a").name == "Corse-du-Sud"
+
+
+def test_commune_page_names_the_former_communes_it_merged(client):
+    content = page(client, "commune-22046")
+    assert "Anciennes communes" in content and "Collinée" in content

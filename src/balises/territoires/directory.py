@@ -42,8 +42,8 @@ def get_index() -> TerritoireIndex:
     with _lock:
         if _cache.get("signature") != signature:
             rows = (
-                Row(id, kind, name, population or 0, departement, region, code, siren, postcodes)
-                for id, kind, name, population, departement, region, code, siren, postcodes in (
+                Row(id, kind, name, population or 0, dep, region, code, siren, postcodes, former)
+                for id, kind, name, population, dep, region, code, siren, postcodes, former in (
                     Territoire.objects.filter(is_current=True)
                     .order_by()
                     .values_list(
@@ -56,6 +56,7 @@ def get_index() -> TerritoireIndex:
                         "code",
                         "siren",
                         "postcodes",
+                        "former_names",
                     )
                     .iterator(chunk_size=5000)
                 )

@@ -41,6 +41,7 @@ class Row:
     code: str
     siren: str
     postcodes: str
+    aliases: str = ""  # former names, searchable but ranked after the name itself
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ class TerritoireIndex:
 
     @staticmethod
     def _index_words(row: Row) -> list[str]:
-        words = row.search_name.split()
+        words = row.search_name.split() + fold(row.aliases).split()
         if row.kind == "epci" and words and words[0] in EPCI_WORDS:
             words += EPCI_WORDS[words[0]].split()
         return words

@@ -33,6 +33,7 @@ class TerritoireOut(Schema):
     departement: TerritoireRef | None
     region: TerritoireRef | None
     replaced_by: TerritoireRef | None
+    former_names: list[str]
 
 
 class TerritoireChild(Schema):
@@ -88,6 +89,7 @@ def territoire_data(territoire: Territoire) -> dict[str, Any]:
         "departement": ref(territoire.departement),
         "region": ref(territoire.region),
         "replaced_by": ref(territoire.replaced_by) if territoire.replaced_by_id else None,
+        "former_names": [name for name in territoire.former_names.split("; ") if name],
     }
 
 

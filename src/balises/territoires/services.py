@@ -37,6 +37,7 @@ DATA_FIELDS = (
     "region_id",
     "is_current",
     "replaced_by_id",
+    "former_names",
 )
 TABLES = (
     (Kind.REGION, "regions"),
@@ -96,7 +97,10 @@ class ImportReport:
             (len(self.renamed), _("renommés")),
             (self.population_changed, _("populations modifiées")),
             (self.moved, _("rattachements modifiés")),
-            (self.other_changed, _("autres changements (codes postaux, SIREN, type)")),
+            (
+                self.other_changed,
+                _("autres changements (codes postaux, SIREN, type, anciennes communes)"),
+            ),
             (len(self.restored), _("territoires rétablis")),
             (len(self.merged), _("territoires disparus (fusionnés ou dissous)")),
         )
@@ -164,6 +168,11 @@ class _Loader:
         self.seen: set[tuple[str, str]] = set()
         self.region_of: dict[int, int] = {}  # département id → région id
         self.zones = {row["code"]: row["zone"] for row in dataset.departements}
+        former: dict[str, list[str]] = {}
+        for row in dataset.merged:
+            if row["name"]:
+                former.setdefault(row["into"], []).append(row["name"])
+        self.former_names = {code: "; ".join(sorted(names)) for code, names in former.items()}
 
     def run(self) -> None:
         for kind, table in TABLES:
@@ -194,6 +203,7 @@ class _Loader:
             "region_id": None,
             "is_current": True,
             "replaced_by_id": None,
+            "former_names": self.former_names.get(row["code"], "") if kind == Kind.COMMUNE else "",
         }
         if kind == Kind.DEPARTEMENT:
             values["region_id"] = ids[(Kind.REGION, row["region"])]
@@ -237,7 +247,10 @@ class _Loader:
             self.report.population_changed += 1
         if diff & {"epci_id", "departement_id", "region_id"}:
             self.report.moved += 1
-        if diff & {"epci_type", "siren", "postcodes", "zone"}:
+        # Whatever else changed counts too: a change left out of the report would also leave
+        # no Chargement, and search indexes would not notice it.
+        named = {"name", "search_name", "population", "epci_id", "departement_id", "region_id"}
+        if diff - named - {"is_current", "replaced_by_id"}:
             self.report.other_changed += 1
         if "is_current" in diff:
             self.report.restored.append(uid)

@@ -50,6 +50,9 @@ class Territoire(models.Model):
         related_name="+",
         verbose_name=_("région"),
     )
+    # Communes that merged into this one (« Collinée; Langourla; … »): people still search
+    # for them by those names.
+    former_names = models.TextField(_("anciennes communes"), blank=True)
     # A commune merged into another stays, so that links to it keep working.
     is_current = models.BooleanField(_("en vigueur"), default=True)
     replaced_by = models.ForeignKey(
