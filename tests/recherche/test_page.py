@@ -107,3 +107,14 @@ def test_the_json_twin_refuses_bad_parameters(client):
 
 def test_the_json_twin_without_query_is_empty(client, documents):
     assert client.get(JSON_URL).json()["hits"] == []
+
+
+def test_the_kind_filter_is_offered_only_when_kinds_are_registered(client, documents):
+    assert 'name="kind"' in client.get(URL).content.decode()
+    registry.unregister("fiche")
+    assert 'name="kind"' not in client.get(URL).content.decode()
+
+
+def test_a_document_without_address_shows_its_title_without_a_link(client, documents):
+    content = client.get(URL, {"q": "chaleur"}).content.decode()
+    assert "<h2>Réseau de chaleur</h2>" in content
