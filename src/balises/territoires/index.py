@@ -87,11 +87,13 @@ class TerritoireIndex:
         self.population = np.array([row.population for row in self.rows], dtype=np.int64)
         self.departement = np.array([row.departement_id or 0 for row in self.rows])
         self.region = np.array([row.region_id or 0 for row in self.rows])
-        # Population descending, then name: the order of a listing without a query.
-        self.default_order = np.array(
-            sorted(range(len(self.rows)), key=lambda i: (-self.rows[i].population, self.names[i])),
-            dtype=np.int64,
+        self.ids = np.array([row.id for row in self.rows], dtype=np.int64)
+        self.name_rank = np.empty(len(self.rows), dtype=np.int64)
+        self.name_rank[sorted(range(len(self.rows)), key=self.names.__getitem__)] = np.arange(
+            len(self.rows)
         )
+        # Population descending, then name: the order of a listing without a query.
+        self.default_order = np.lexsort((self.name_rank, -self.population))
 
     @staticmethod
     def _index_words(row: Row) -> list[str]:
@@ -109,14 +111,17 @@ class TerritoireIndex:
         text = " ".join(ABBREVIATIONS.get(word, word) for word in fold(query).split())
         if not text:
             positions = self.default_order[self._mask(filters)[self.default_order]]
-            return [self.rows[i].id for i in positions.tolist()]
+            return self.ids[positions].tolist()
         scored = self._codes(text) if CODE.match(text.replace(" ", "")) else self._names(text)
         if not scored:
             return []
-        candidates = np.fromiter(scored, dtype=np.int64, count=len(scored))
-        kept = candidates[self._mask(filters)[candidates]].tolist()
-        kept.sort(key=lambda i: (-scored[i], -self.rows[i].population, self.names[i]))
-        return [self.rows[i].id for i in kept]
+        candidates = np.fromiter(scored.keys(), dtype=np.int64, count=len(scored))
+        scores = np.fromiter(scored.values(), dtype=np.int64, count=len(scored))
+        keep = self._mask(filters)[candidates]
+        candidates, scores = candidates[keep], scores[keep]
+        # Best score, then largest population, then name: lexsort's last key sorts first.
+        order = np.lexsort((self.name_rank[candidates], -self.population[candidates], -scores))
+        return self.ids[candidates[order]].tolist()
 
     def _mask(self, filters: Filters) -> np.ndarray:
         mask = np.ones(len(self.rows), dtype=bool)
