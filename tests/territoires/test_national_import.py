@@ -191,3 +191,15 @@ def test_every_changed_column_counts_as_a_change(tmp_path, data_file):
     report = import_territoires(national_data.write(newer, tmp_path / "t.json.gz"))
     assert report.other_changed == 1
     assert Territoire.objects.get(code="22046").former_names == "Collinée; Langourla"
+
+
+def test_a_former_commune_sharing_the_new_communes_code_is_a_name_only(tmp_path):
+    data = national_data.dataset()
+    data.merged += [
+        {"code": "22046", "name": "Le Mené", "into": "22046"},
+        {"code": "22136", "name": "Loudéac-Ancien", "into": "22136"},
+    ]
+    report = import_territoires(national_data.write(data, tmp_path / "t.json.gz"))
+    assert report.merged == []
+    assert Territoire.objects.get(code="22046").former_names == "Collinée"
+    assert Territoire.objects.get(code="22136").former_names == "Loudéac-Ancien"

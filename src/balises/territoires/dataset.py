@@ -272,8 +272,9 @@ def _merged(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 if old not in current:
                     into.setdefault(old, {"code": old, "name": "", "into": row["code"]})
     for row in rows:
-        # A commune déléguée often keeps the code of the new commune: not a former one then.
-        if row["type"] in {"commune-deleguee", "commune-associee"} and row["code"] not in current:
+        # A commune déléguée often shares its code with the new commune (which took it over):
+        # still a former commune by its name, but nothing to retire, so a row only for the name.
+        if row["type"] in {"commune-deleguee", "commune-associee"}:
             into[row["code"]] = {"code": row["code"], "name": row["nom"], "into": row["chefLieu"]}
     return [into[code] for code in sorted(into)]
 

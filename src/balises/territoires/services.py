@@ -169,8 +169,9 @@ class _Loader:
         self.region_of: dict[int, int] = {}  # département id → région id
         self.zones = {row["code"]: row["zone"] for row in dataset.departements}
         former: dict[str, list[str]] = {}
+        names = {row["code"]: row["name"] for row in dataset.communes}
         for row in dataset.merged:
-            if row["name"]:
+            if row["name"] and row["name"] != names.get(row["into"]):
                 former.setdefault(row["into"], []).append(row["name"])
         self.former_names = {code: "; ".join(sorted(names)) for code, names in former.items()}
 
