@@ -11,4 +11,23 @@
       selection.addRange(range);
     }
   });
+
+  // A table wider than the screen scrolls inside its .table-wrap: keyboard users must be able
+  // to reach it to scroll it, so it becomes focusable only while it actually overflows.
+  function markScrollableTables() {
+    document.querySelectorAll(".table-wrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth) {
+        wrap.setAttribute("tabindex", "0");
+      } else {
+        wrap.removeAttribute("tabindex");
+      }
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", markScrollableTables);
+  } else {
+    markScrollableTables();
+  }
+  window.addEventListener("resize", markScrollableTables);
+  document.addEventListener("htmx:afterSettle", markScrollableTables);
 })();
