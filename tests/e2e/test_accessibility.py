@@ -2,6 +2,7 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.test import Client
 
 PAGES = ["/", "/comptes/login/", "/comptes/signup/"]
 
@@ -44,3 +45,18 @@ def test_first_tab_reaches_the_skip_link_which_moves_focus_to_main(
     assert page.locator(".skip-link").is_visible()
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "contenu"
+
+
+@pytest.mark.parametrize("path", ["/compte/", "/compte/jetons/", "/comptes/email/"])
+def test_account_page_has_no_serious_accessibility_violation(
+    live_server, page, transactional_db, make_user, path
+):
+    client = Client()
+    client.force_login(make_user())
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page.set_viewport_size({"width": 375, "height": 900})
+    page.goto(live_server.url + path)
+    violations = Axe().run(page).response["violations"]
+    assert [v["id"] for v in violations if v["impact"] in {"serious", "critical"}] == []
