@@ -61,3 +61,8 @@ def test_any_text_gives_known_ids_without_duplicates(text):
     found = INDEX.search(text)
     assert len(found) == len(set(found))
     assert set(found) <= set(range(1, 9))
+
+
+def test_an_empty_index_finds_nothing():
+    empty = TerritoireIndex([])
+    assert empty.search("") == [] and empty.search("lens") == [] and empty.search("62") == []
