@@ -28,7 +28,7 @@ def test_anonymous_callers_get_public_results_with_snippets(client, documents):
     response = client.get(URL, {"q": "energetique"})
     assert response.status_code == 200
     data = response.json()
-    assert data["total"] == 1 and data["query"] == "energetique"
+    assert data["total"] == 1 and data["query"] == "energetique" and data["total_is_exact"]
     assert data["hits"][0]["title"] == "Sobriété énergétique"
     assert data["hits"][0]["kind"] == "action"
     assert set(data["hits"][0]) == {"kind", "object_id", "title", "snippet_html", "url", "score"}

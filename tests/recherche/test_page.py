@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from balises.recherche import permissions, registry
+from balises.recherche import backends, permissions, registry
 from balises.recherche.services import index_document
 
 pytestmark = pytest.mark.django_db
@@ -118,3 +118,14 @@ def test_the_kind_filter_is_offered_only_when_kinds_are_registered(client, docum
 def test_a_document_without_address_shows_its_title_without_a_link(client, documents):
     content = client.get(URL, {"q": "chaleur"}).content.decode()
     assert "<h2>Réseau de chaleur</h2>" in content
+
+
+def test_beyond_the_count_limit_the_page_says_more_than_and_keeps_paging(client, monkeypatch):
+    monkeypatch.setattr(backends, "COUNT_LIMIT", 30)
+    for number in range(45):
+        index_document("action", str(number), title=f"Jardin {number}")
+    content = client.get(URL, {"q": "jardins", "page": 2}).content.decode()
+    assert "Plus de 30 résultats pour « jardins »" in content and "page 2" in content
+    assert 'rel="next"' in content
+    data = client.get(JSON_URL, {"q": "jardins"}).json()
+    assert (data["total"], data["total_is_exact"]) == (30, False)

@@ -34,6 +34,7 @@ def search(request: HttpRequest, filters: Query[SearchFilters]):
     return {
         "query": page.query,
         "total": page.total,
+        "total_is_exact": page.total_is_exact,
         "limit": page.limit,
         "offset": page.offset,
         "hits": page.hits,

@@ -13,6 +13,10 @@ class HitOut(Schema):
 class SearchResultsOut(Schema):
     query: str
     total: int = Field(description="Nombre de documents trouvés, toutes pages confondues")
+    total_is_exact: bool = Field(
+        description="Faux quand il y a plus de `total` documents (le total n'est compté que "
+        "jusqu'à un plafond ; les pages continuent tant qu'il y a des résultats)"
+    )
     limit: int
     offset: int
     hits: list[HitOut]

@@ -39,14 +39,17 @@ class Hit:
 @dataclass(frozen=True)
 class SearchPage:
     hits: list[Hit]
-    total: int  # matching documents the user may see, all pages together
+    total: int  # matching documents the user may see, all pages together (see total_is_exact)
     query: str
     limit: int = 20
     offset: int = 0
     terms: tuple[str, ...] = field(default=())  # the words actually searched
+    total_is_exact: bool = True  # False: there are more than `total` matches
 
     @property
     def has_next(self) -> bool:
+        if not self.total_is_exact:
+            return len(self.hits) == self.limit
         return self.offset + len(self.hits) < self.total
 
     @property
@@ -219,16 +222,14 @@ def search_with_access(
     parsed = parse_query(query, prefix=prefix)
     kinds = tuple(sorted(set(kinds or ())))
     with connections[using].cursor() as cursor:
-        ranked, total = get_backend(connections[using]).search(
-            cursor, parsed, access, kinds, limit, offset
-        )
-    documents = Document.objects.using(using).in_bulk([r.document_id for r in ranked])
+        found = get_backend(connections[using]).search(cursor, parsed, access, kinds, limit, offset)
+    documents = Document.objects.using(using).in_bulk([r.document_id for r in found.ranked])
     hits = [
         _hit(documents[r.document_id], r.score, parsed)
-        for r in ranked
+        for r in found.ranked
         if r.document_id in documents
     ]
-    return SearchPage(hits, total, parsed.text, limit, offset, parsed.words)
+    return SearchPage(hits, found.total, parsed.text, limit, offset, parsed.words, found.exact)
 
 
 def _hit(document: Document, score: float, parsed: ParsedQuery) -> Hit:

@@ -44,7 +44,8 @@ def index(request: HttpRequest) -> HttpResponse:
         number = page.offset // PER_PAGE + 1
         context |= {
             "page_number": number,
-            "page_count": max(1, -(-page.total // PER_PAGE)),
+            # Unknown when the total is only a lower bound.
+            "page_count": max(1, -(-page.total // PER_PAGE)) if page.total_is_exact else 0,
             "previous_url": _page_url("recherche:index", form, number - 1)
             if page.has_previous
             else None,
@@ -61,11 +62,21 @@ def results_json(request: HttpRequest) -> JsonResponse:
     if form.is_bound and not form.is_valid():
         return JsonResponse({"detail": "Paramètres invalides.", "errors": form.errors}, status=400)
     if page is None:
-        return JsonResponse({"query": "", "total": 0, "offset": 0, "limit": PER_PAGE, "hits": []})
+        return JsonResponse(
+            {
+                "query": "",
+                "total": 0,
+                "total_is_exact": True,
+                "offset": 0,
+                "limit": PER_PAGE,
+                "hits": [],
+            }
+        )
     return JsonResponse(
         {
             "query": page.query,
             "total": page.total,
+            "total_is_exact": page.total_is_exact,
             "offset": page.offset,
             "limit": page.limit,
             "hits": [asdict(hit) for hit in page.hits],

@@ -28,9 +28,13 @@ class PostgresBackend(Backend):
         END $$""",
         "CREATE TABLE recherche_document_vector ("
         "document_id integer PRIMARY KEY, kind varchar(40) NOT NULL, "
-        "visibility varchar(10) NOT NULL, espace_id integer NULL, vector tsvector NOT NULL)",
+        "visibility varchar(10) NOT NULL, espace_id integer NULL, vector tsvector NOT NULL, "
+        "title_vector tsvector NOT NULL)",
         "CREATE INDEX recherche_document_vector_gin "
         "ON recherche_document_vector USING gin (vector)",
+        # Title-only words, so that "every word in the title" needs no recheck of each match.
+        "CREATE INDEX recherche_document_vector_title_gin "
+        "ON recherche_document_vector USING gin (title_vector)",
         # No foreign key: Django's flush truncates recherche_document alone, which a reference
         # would forbid. Triggers keep the two tables in step instead.
         """CREATE FUNCTION recherche_document_vector_forget() RETURNS trigger
@@ -58,20 +62,21 @@ class PostgresBackend(Backend):
     def upsert(self, cursor: Any, entries: list[Entry]) -> None:
         cursor.executemany(
             "INSERT INTO recherche_document_vector "
-            "(document_id, kind, visibility, espace_id, vector) VALUES (%s, %s, %s, %s, "
-            "setweight(to_tsvector('balises_french', %s), 'A') || "
-            "setweight(to_tsvector('balises_french', %s), 'B')) "
+            "(document_id, kind, visibility, espace_id, title_vector, vector) "
+            "SELECT %s, %s, %s, %s, t.title, setweight(t.title, 'A') || "
+            "setweight(to_tsvector('balises_french', %s), 'B') "
+            "FROM (SELECT to_tsvector('balises_french', %s) AS title) t "
             "ON CONFLICT (document_id) DO UPDATE SET kind = EXCLUDED.kind, "
             "visibility = EXCLUDED.visibility, espace_id = EXCLUDED.espace_id, "
-            "vector = EXCLUDED.vector",
+            "title_vector = EXCLUDED.title_vector, vector = EXCLUDED.vector",
             [
                 (
                     entry.document_id,
                     entry.kind,
                     entry.visibility,
                     entry.espace_id,
-                    entry.title,
                     entry.body[:MAX_INDEXED_CHARS],
+                    entry.title,
                 )
                 for entry in entries
             ],
@@ -83,37 +88,44 @@ class PostgresBackend(Backend):
         )
 
     @staticmethod
-    def tsquery(query: ParsedQuery, title_only: bool = False) -> str:
+    def tsquery(query: ParsedQuery) -> str:
         """A to_tsquery text where every word is a quoted lexeme, all joined with AND."""
-        weight = "A" if title_only else ""
-        terms = [f"'{word}':{weight}" if weight else f"'{word}'" for word in query.words]
+        terms = [f"'{word}'" for word in query.words]
         if query.prefix:
-            terms[-1] = f"'{query.words[-1]}':*{weight}"
+            terms[-1] += ":*"
         return " & ".join(terms)
 
     def _where(
         self, query: ParsedQuery, access: Access, kinds: tuple[str, ...], tier: Tier
     ) -> tuple[str, list]:
         where, params = access_sql(access, kinds, "v")
-        condition = "v.vector @@ to_tsquery('balises_french', %s)"
-        if tier == "title":
-            return f"{condition} AND {where}", [self.tsquery(query, title_only=True), *params]
+        column = "v.title_vector" if tier == "title" else "v.vector"
+        condition = f"{column} @@ to_tsquery('balises_french', %s)"
         if tier == "body":
-            condition += " AND NOT v.vector @@ to_tsquery('balises_french', %s)"
-            return f"{condition} AND {where}", [
-                self.tsquery(query),
-                self.tsquery(query, title_only=True),
-                *params,
-            ]
+            condition += " AND NOT v.title_vector @@ to_tsquery('balises_french', %s)"
+            params = [self.tsquery(query), *params]
         return f"{condition} AND {where}", [self.tsquery(query), *params]
 
     def count(
-        self, cursor: Any, query: ParsedQuery, access: Access, kinds: tuple[str, ...], tier: Tier
+        self,
+        cursor: Any,
+        query: ParsedQuery,
+        access: Access,
+        kinds: tuple[str, ...],
+        tier: Tier,
+        up_to: int | None = None,
     ) -> int:
         where, params = self._where(query, access, kinds, tier)
-        # `where` holds placeholders only; every value travels in `params`.
-        sql = "SELECT count(*) FROM recherche_document_vector v WHERE " + where
-        cursor.execute(sql, params)
+        if up_to is None:
+            cursor.execute(
+                "SELECT count(*) FROM recherche_document_vector v WHERE " + where, params
+            )
+        else:
+            cursor.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM recherche_document_vector v "
+                f"WHERE {where} LIMIT %s) s",
+                [*params, up_to + 1],
+            )
         return cursor.fetchone()[0]
 
     def rank(
@@ -127,10 +139,11 @@ class PostgresBackend(Backend):
         offset: int,
     ) -> list[Ranked]:
         where, params = self._where(query, access, kinds, tier)
+        column = "v.title_vector" if tier == "title" else "v.vector"
         cursor.execute(
-            "SELECT v.document_id, ts_rank(v.vector, to_tsquery('balises_french', %s)) AS score "
-            f"FROM recherche_document_vector v WHERE {where} "
+            f"SELECT v.document_id, ts_rank({column}, to_tsquery('balises_french', %s)) "
+            f"AS score FROM recherche_document_vector v WHERE {where} "
             "ORDER BY score DESC, v.document_id LIMIT %s OFFSET %s",
-            [self.tsquery(query, title_only=tier == "title"), *params, limit, offset],
+            [self.tsquery(query), *params, limit, offset],
         )
         return [Ranked(row[0], float(row[1])) for row in cursor.fetchall()]

@@ -136,10 +136,23 @@ class SqliteBackend(Backend):
         return where, [self.match_expression(query, kinds, tier), *params]
 
     def count(
-        self, cursor: Any, query: ParsedQuery, access: Access, kinds: tuple[str, ...], tier: Tier
+        self,
+        cursor: Any,
+        query: ParsedQuery,
+        access: Access,
+        kinds: tuple[str, ...],
+        tier: Tier,
+        up_to: int | None = None,
     ) -> int:
         where, params = self._where(query, access, kinds, tier)
-        cursor.execute("SELECT count(*) FROM recherche_document_fts WHERE " + where, params)
+        if up_to is None:
+            cursor.execute("SELECT count(*) FROM recherche_document_fts WHERE " + where, params)
+        else:
+            cursor.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM recherche_document_fts WHERE "
+                f"{where} LIMIT %s)",
+                [*params, up_to + 1],
+            )
         return cursor.fetchone()[0]
 
     def rank(

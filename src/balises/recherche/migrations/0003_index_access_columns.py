@@ -6,34 +6,12 @@ The index is derived data: it is dropped, recreated and refilled from recherche_
 
 from django.db import migrations
 
-BATCH_SIZE = 1000
-
 
 def rebuild(apps, schema_editor):
-    from balises.recherche.backends import Entry, get_backend
+    from balises.recherche.backends import rebuild_index
 
-    backend = get_backend(schema_editor.connection)
-    for statement in backend.uninstall_sql + backend.install_sql:
-        schema_editor.execute(statement, params=None)
     Document = apps.get_model("recherche", "Document")
-    documents = Document.objects.using(schema_editor.connection.alias).order_by("pk")
-    batch: list = []
-    with schema_editor.connection.cursor() as cursor:
-        for document in documents.iterator(chunk_size=BATCH_SIZE):
-            batch.append(
-                Entry(
-                    document.pk,
-                    document.kind,
-                    document.title,
-                    document.body,
-                    document.visibility,
-                    document.espace_id,
-                )
-            )
-            if len(batch) >= BATCH_SIZE:
-                backend.upsert(cursor, batch)
-                batch = []
-        backend.upsert(cursor, batch)
+    rebuild_index(schema_editor, Document.objects.using(schema_editor.connection.alias))
 
 
 class Migration(migrations.Migration):
