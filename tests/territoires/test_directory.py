@@ -109,3 +109,26 @@ def test_merged_communes_are_not_listed(client):
 
 def test_former_commune_name_finds_the_commune_it_joined(client):
     assert names(client, q="collinee") == ["Le Mené"]
+
+
+def test_epci_filter_lists_its_member_communes_and_can_be_removed(client):
+    assert names(client, epci="246200364", kind="commune") == [
+        "Lens",
+        "Liévin",
+        "Grenay",
+        "Loos-en-Gohelle",
+    ]
+    content = client.get(URL, {"epci": "246200364", "kind": "commune"}).content.decode()
+    assert "Communes membres de <strong>CA de Lens - Liévin</strong>" in content
+    assert 'href="?kind=commune">retirer ce filtre' in content
+
+
+def test_region_and_departement_filters_do_not_mix_their_codes(client):
+    # Région 53 and a département 53 (Mayenne) share a code: each filter keeps to its kind.
+    Territoire.objects.create(kind="departement", code="53", name="Mayenne", search_name="mayenne")
+    assert names(client, region="53", departement="22", kind="commune")[0] == "Loudéac"
+
+
+def test_malformed_epci_siren_is_explained(client):
+    content = client.get(URL, {"epci": "12"}).content.decode()
+    assert "Un SIREN d&#x27;intercommunalité a 9 chiffres." in content

@@ -32,3 +32,8 @@ def test_api_detail_gives_parents_and_children(client):
 def test_api_detail_of_an_unknown_uid_is_404(client):
     assert client.get(API + "commune-00000").status_code == 404
     assert client.get(API + "nimporte").status_code == 404
+
+
+def test_api_lists_the_communes_of_an_epci(client):
+    body = client.get(API, {"epci": "245900428"}).json()
+    assert [row["name"] for row in body["results"]] == ["Dunkerque", "Grande-Synthe"]

@@ -88,3 +88,8 @@ def test_get_territoire_accepts_lowercase_corsican_codes():
 def test_commune_page_names_the_former_communes_it_merged(client):
     content = page(client, "commune-22046")
     assert "Anciennes communes" in content and "Collinée" in content
+
+
+def test_epci_page_links_to_the_csv_of_its_communes(client):
+    content = page(client, "epci-246200364")
+    assert 'href="/territoires/?kind=commune&amp;epci=246200364&amp;format=csv"' in content

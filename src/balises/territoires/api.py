@@ -28,6 +28,7 @@ class TerritoireFilters(Schema):
     kind: str = Field("", description="commune, epci, departement ou region")
     region: str = Field("", description="code INSEE de la région")
     departement: str = Field("", description="code INSEE du département")
+    epci: str = Field("", description="SIREN de l'intercommunalité (ses communes membres)")
     population: str = Field("", description="tranche : 0-2000, 2000-10000, 10000-50000, 50000-")
     page: int = Field(1, ge=1, le=100_000)
     per_page: int = Field(25, ge=1, le=200)

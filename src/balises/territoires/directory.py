@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -36,31 +37,38 @@ def _signature() -> tuple:
     return (last_load, last_territoire)
 
 
+# In the order of index.Row's fields.
+INDEX_COLUMNS = (
+    "id",
+    "kind",
+    "search_name",
+    "population",
+    "departement_id",
+    "region_id",
+    "code",
+    "siren",
+    "postcodes",
+    "former_names",
+    "epci_id",
+)
+
+
+def _row(id, kind, name, population, dep, region, code, siren, postcodes, former, epci) -> Row:
+    return Row(id, kind, name, population or 0, dep, region, code, siren, postcodes, former, epci)
+
+
 def get_index() -> TerritoireIndex:
     """The search index of the current territories, rebuilt when the table has changed."""
     signature = _signature()
     with _lock:
         if _cache.get("signature") != signature:
-            rows = (
-                Row(id, kind, name, population or 0, dep, region, code, siren, postcodes, former)
-                for id, kind, name, population, dep, region, code, siren, postcodes, former in (
-                    Territoire.objects.filter(is_current=True)
-                    .order_by()
-                    .values_list(
-                        "id",
-                        "kind",
-                        "search_name",
-                        "population",
-                        "departement_id",
-                        "region_id",
-                        "code",
-                        "siren",
-                        "postcodes",
-                        "former_names",
-                    )
-                    .iterator(chunk_size=5000)
-                )
+            values = (
+                Territoire.objects.filter(is_current=True)
+                .order_by()
+                .values_list(*INDEX_COLUMNS)
+                .iterator(chunk_size=5000)
             )
+            rows = (_row(*row) for row in values)
             _cache["index"] = TerritoireIndex(rows)
             _cache["signature"] = signature
         index = _cache["index"]
@@ -74,32 +82,42 @@ class Query:
     kind: str = ""
     region: str = ""  # code INSEE of the région
     departement: str = ""  # code INSEE of the département
+    epci: str = ""  # SIREN of the EPCI
     population: str = ""  # a key of POPULATION_BANDS
 
 
 def search(query: Query) -> list[int]:
     """Ids of the matching current territories, best first."""
-    codes = [code for code in (query.region, query.departement) if code]
-    parents = dict(
-        Territoire.objects.filter(
-            kind__in=[Territoire.Kind.REGION, Territoire.Kind.DEPARTEMENT], code__in=codes
-        ).values_list("kind", "id")
-        if codes
-        else []
-    )
-    if (query.region and Territoire.Kind.REGION not in parents) or (
-        query.departement and Territoire.Kind.DEPARTEMENT not in parents
-    ):
-        return []
+    wanted = {
+        Territoire.Kind.REGION: query.region,
+        Territoire.Kind.DEPARTEMENT: query.departement,
+        Territoire.Kind.EPCI: query.epci,
+    }
+    wanted = {kind: code for kind, code in wanted.items() if code}
+    parents: dict[str, int] = {}
+    if wanted:
+        condition = Q()
+        for kind, code in wanted.items():
+            condition |= Q(kind=kind, code=code)
+        parents = dict(Territoire.objects.filter(condition).values_list("kind", "id"))
+        if len(parents) < len(wanted):
+            return []
     _label, low, high = POPULATION_BANDS.get(query.population, ("", None, None))
     filters = Filters(
         kind=query.kind,
         region_id=parents.get(Territoire.Kind.REGION),
         departement_id=parents.get(Territoire.Kind.DEPARTEMENT),
+        epci_id=parents.get(Territoire.Kind.EPCI),
         population_min=low,
         population_max=high,
     )
     return get_index().search(query.text, filters)
+
+
+def name_of(kind: str, code: str) -> str:
+    """The name of a territory given by kind and code ("" if unknown): labels of filters."""
+    found = Territoire.objects.filter(kind=kind, code=code).values_list("name", flat=True)
+    return found.first() or ""
 
 
 def fetch(ids: Sequence[int]) -> list[Territoire]:

@@ -23,6 +23,14 @@ class DirectoryForm(forms.Form):
     )
     region = forms.ChoiceField(label=_("Région"), required=False)
     departement = forms.ChoiceField(label=_("Département"), required=False)
+    # Too many EPCI for a list: set by the links of an EPCI's page, shown as a removable filter.
+    epci = forms.RegexField(
+        label=_("Intercommunalité (SIREN)"),
+        regex=r"^\d{9}$",
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid": _("Un SIREN d'intercommunalité a 9 chiffres.")},
+    )
     population = forms.ChoiceField(
         label=_("Population"),
         required=False,
@@ -55,4 +63,5 @@ class DirectoryForm(forms.Form):
             region=data["region"],
             departement=data["departement"],
             population=data["population"],
+            epci=data["epci"],
         )

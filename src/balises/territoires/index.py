@@ -42,6 +42,7 @@ class Row:
     siren: str
     postcodes: str
     aliases: str = ""  # former names, searchable but ranked after the name itself
+    epci_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Filters:
     kind: str = ""
     region_id: int | None = None
     departement_id: int | None = None
+    epci_id: int | None = None
     population_min: int | None = None
     population_max: int | None = None  # exclusive
 
@@ -87,6 +89,7 @@ class TerritoireIndex:
         self.population = np.array([row.population for row in self.rows], dtype=np.int64)
         self.departement = np.array([row.departement_id or 0 for row in self.rows])
         self.region = np.array([row.region_id or 0 for row in self.rows])
+        self.epci = np.array([row.epci_id or 0 for row in self.rows])
         self.ids = np.array([row.id for row in self.rows], dtype=np.int64)
         self.name_rank = np.empty(len(self.rows), dtype=np.int64)
         self.name_rank[sorted(range(len(self.rows)), key=self.names.__getitem__)] = np.arange(
@@ -131,6 +134,8 @@ class TerritoireIndex:
             mask &= self.region == filters.region_id
         if filters.departement_id:
             mask &= self.departement == filters.departement_id
+        if filters.epci_id:
+            mask &= self.epci == filters.epci_id
         if filters.population_min is not None:
             mask &= self.population >= filters.population_min
         if filters.population_max is not None:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from . import directory
 from .forms import DirectoryForm
 from .lookups import get_territoire
+from .models.territoire import Territoire
 from .schemas import CSV_COLUMNS, child_data, csv_row, territoire_data
 
 PER_PAGE = 25
@@ -44,14 +45,17 @@ def index(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
         "page": page,
         "territoires": territoires,
         "query": _query_string(request),
+        "query_without_epci": _query_string(request, "epci"),
     }
+    if form.is_valid() and form.cleaned_data["epci"]:
+        context["epci_name"] = directory.name_of(Territoire.Kind.EPCI, form.cleaned_data["epci"])
     return render(request, "territoires/index.html", context)
 
 
-def _query_string(request: HttpRequest) -> str:
+def _query_string(request: HttpRequest, *drop: str) -> str:
     """The current search without page and format: the base of pagination and export links."""
     params = request.GET.copy()
-    for key in ("page", "format"):
+    for key in ("page", "format", *drop):
         params.pop(key, None)
     return params.urlencode()
 
