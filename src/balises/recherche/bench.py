@@ -142,24 +142,31 @@ def _measure(label: str, settings_dict: dict, count: int, context: BenchContext)
                 cursor.execute("VACUUM ANALYZE")
         build = time.perf_counter() - started
         visitors = [Access(("public",)), Access(("public", "reseau"), tuple(range(0, 100, 20)))]
-        samples: list[float] = []
+        # One unmeasured pass, as a running server would have warm caches.
+        for access in visitors:
+            for text, prefix in QUERIES:
+                search_with_access(text, access, prefix=prefix, using=alias)
+        p95s: list[float] = []
+        latencies: list[float] = []
         for _ in range(context.repeat):
+            run: list[float] = []
             for access in visitors:
                 for text, prefix in QUERIES:
                     started = time.perf_counter()
                     search_with_access(text, access, prefix=prefix, using=alias)
-                    samples.append((time.perf_counter() - started) * 1000)
-    p95 = float(np.percentile(samples, 95))
+                    run.append((time.perf_counter() - started) * 1000)
+            p95s.append(float(np.percentile(run, 95)))
+            latencies += run
     return Result(
-        samples=samples,
+        samples=p95s,
         unit="ms",
-        label=label,
+        label=f"{label} p95",
         budget=f"p95 < {BUDGET_MS:g} ms",
-        within_budget=p95 < BUDGET_MS,
+        within_budget=statistics.median(p95s) < BUDGET_MS,
         notes=(
-            f"{count} documents, {len(QUERIES)} requêtes × 2 profils × {context.repeat} ; "
-            f"médiane {statistics.median(samples):.1f} ms, p95 {p95:.1f} ms ; "
-            f"construction de l'index {build:.0f} s"
+            f"{count} documents ; p95 de {len(QUERIES)} requêtes × 2 profils par répétition ; "
+            f"latence médiane {statistics.median(latencies):.1f} ms, "
+            f"max {max(latencies):.1f} ms ; construction de l'index {build:.0f} s"
         ),
     )
 
