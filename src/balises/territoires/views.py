@@ -89,16 +89,19 @@ def detail(request: HttpRequest, uid: str) -> HttpResponse:
         data["children"] = [child_data(child) for child in listed_all]
         data["children_count"] = len(data["children"])
         return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
-    context = {"territoire": territoire, "counts": counts, "listed_kind": listed}
-    if territoire.kind == territoire.Kind.DEPARTEMENT:
-        # A département has hundreds of communes: its EPCI in full, its communes by page.
-        context["children"] = listed_all
-        communes = directory.children(territoire, territoire.Kind.COMMUNE)
-        context["communes_page"] = Paginator(communes, PER_PAGE).get_page(request.GET.get("page"))
-    else:
-        context["children"] = listed_all
-    context["title"] = _("%(name)s (%(kind)s)") % {
+    title = _("%(name)s (%(kind)s)") % {
         "name": territoire.name,
         "kind": territoire.get_kind_display(),
     }
+    context = {
+        "territoire": territoire,
+        "title": title,
+        "counts": counts,
+        "listed_kind": listed,
+        "children": listed_all,
+    }
+    if territoire.kind == territoire.Kind.DEPARTEMENT:
+        # A département has hundreds of communes: its EPCI in full, its communes by page.
+        communes = directory.children(territoire, territoire.Kind.COMMUNE)
+        context["communes_page"] = Paginator(communes, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "territoires/detail.html", context)
