@@ -13,6 +13,7 @@ urlpatterns = [
     path("referentiels/", include("balises.referentiels.urls")),
     path("territoires/", include("balises.territoires.urls")),
     path("espaces/", include("balises.territoires.urls_espaces")),
+    path("espaces/<slug:slug>/trajectoire/", include("balises.trajectoires.urls")),
 ]
 
 handler400 = "balises.core.views.bad_request"

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TrajectoiresConfig(AppConfig):
+    name = "balises.trajectoires"
+    label = "trajectoires"
+    verbose_name = _("Trajectoires")

@@ -1,0 +1,22 @@
+from .action import RECIT_SECTIONS, Action, Source
+from .choices import EventKind, LinkKind, Precision, Scale, Status, Theme, Widening
+from .links import ActionElement, LienAction
+from .timeline import Evenement, Phase, SautSystemique
+
+__all__ = [
+    "RECIT_SECTIONS",
+    "Action",
+    "ActionElement",
+    "EventKind",
+    "Evenement",
+    "LienAction",
+    "LinkKind",
+    "Phase",
+    "Precision",
+    "SautSystemique",
+    "Scale",
+    "Source",
+    "Status",
+    "Theme",
+    "Widening",
+]
