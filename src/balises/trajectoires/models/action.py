@@ -91,7 +91,7 @@ class Action(SpaceRecord):
     version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords(m2m_fields=[sources])
 
-    objects = ActionQuerySet.as_manager()
+    objects = ActionQuerySet.as_manager()  # type: ignore[misc]
 
     class Meta:
         ordering = ["start", "title"]
