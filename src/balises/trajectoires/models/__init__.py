@@ -1,6 +1,7 @@
 from .action import RECIT_SECTIONS, Action, Source
 from .choices import EventKind, LinkKind, Precision, Scale, Status, Theme, Widening
 from .links import ActionElement, LienAction
+from .metrics import GraphMetrics, GraphScope
 from .timeline import Evenement, Phase, SautSystemique
 
 __all__ = [
@@ -9,6 +10,8 @@ __all__ = [
     "ActionElement",
     "Evenement",
     "EventKind",
+    "GraphMetrics",
+    "GraphScope",
     "LienAction",
     "LinkKind",
     "Phase",
