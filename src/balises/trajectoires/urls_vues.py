@@ -1,0 +1,3 @@
+"""Addresses of the views of a trajectory (timeline, graph, coverage, overview)."""
+
+urlpatterns: list = []
