@@ -34,7 +34,9 @@ def test_signup_sends_a_confirmation_email_and_confirming_signs_the_user_in(clie
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["nouvelle@example.org"]
-    assert message.subject.startswith("[Balises] ")
+    assert message.subject == "[Balises] Confirmez votre adresse e-mail"
+    assert message.body.startswith("Bonjour, c'est Balises !")
+    assert "sur 127.0.0.1:8000" in message.body  # the public address, not the request's host
 
     link = confirmation_link(message)
     page = client.get(link)
