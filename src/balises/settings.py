@@ -131,6 +131,7 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Balises] "
+ACCOUNT_ADAPTER = "balises.core.account_adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
     "login_failed": env_str("BALISES_LOGIN_RATE", "5/5m/ip,5/5m/key"),
     "signup": "20/h/ip",
