@@ -6,3 +6,6 @@ class TrajectoiresConfig(AppConfig):
     name = "balises.trajectoires"
     label = "trajectoires"
     verbose_name = _("Trajectoires")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401 - connects the receivers
