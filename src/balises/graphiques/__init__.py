@@ -1,0 +1,7 @@
+"""Pure functions turning plain data into accessible SVG strings (no Django, no database).
+
+Every drawing is an ``<svg role="img" aria-labelledby="…">`` with a ``<title>`` and a
+``<desc>``, uses classes or presentation attributes only (the Content-Security-Policy forbids
+``style=``), escapes every text and gives the same bytes for the same data. Colours live in
+the « Graphiques » section of static/css/balises.css.
+"""
