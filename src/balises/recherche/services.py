@@ -33,7 +33,7 @@ class Hit:
     title: str
     snippet_html: str  # escaped HTML; matching words wrapped in <mark>
     url: str
-    score: float  # higher is better; comparable within one page only
+    score: float  # relevance, higher is better; the order of the hits is the ranking
 
 
 @dataclass(frozen=True)
