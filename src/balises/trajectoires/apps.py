@@ -8,4 +8,9 @@ class TrajectoiresConfig(AppConfig):
     verbose_name = _("Trajectoires")
 
     def ready(self) -> None:
+        from balises.recherche import registry
+
         from . import signals  # noqa: F401 - connects the receivers
+        from .services.actions import SEARCH_KIND, count_actions, iter_action_documents
+
+        registry.register(SEARCH_KIND, _("Action"), iter_action_documents, count=count_actions)
