@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from balises.referentiels.markup import render_markdown
 
 from ..dates import format_partial_date
+from ..models import Theme, Widening
 
 register = template.Library()
 
@@ -27,3 +28,21 @@ def partial_date(value: date | None, precision: str | None = "day") -> str:
 def recit(text: str) -> SafeString:
     """Markdown cleaned by nh3 (see referentiels/markup.py), hence safe to mark as such."""
     return mark_safe(render_markdown(text or ""))  # noqa: S308 - nh3 output
+
+
+@register.filter
+def theme_labels(codes: list[str]) -> str:
+    """« energie mobilite » → « énergie, mobilité »."""
+    labels = dict(Theme.choices)
+    return ", ".join(str(labels.get(code, code)) for code in codes or [])
+
+
+@register.filter
+def widening_labels(codes: list[str]) -> str:
+    labels = dict(Widening.choices)
+    return ", ".join(str(labels.get(code, code)) for code in codes or [])
+
+
+@register.filter
+def get_cell(cells: dict, key: str) -> str:
+    return cells.get(key, "")
