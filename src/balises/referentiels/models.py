@@ -105,7 +105,7 @@ class ElementKind(models.Model):
     order = models.PositiveIntegerField(_("ordre"), default=0)
 
     class Meta:
-        ordering = ["referentiel", "order"]
+        ordering = ["referentiel_id", "order"]
         verbose_name = _("nature d'élément")
         verbose_name_plural = _("natures d'éléments")
         constraints = [
@@ -159,7 +159,8 @@ class Element(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["referentiel", "position"]
+        # Columns, not relations: ordering through a relation would join its table every time.
+        ordering = ["referentiel_id", "position"]
         verbose_name = _("élément")
         verbose_name_plural = _("éléments")
         constraints = [
@@ -214,7 +215,7 @@ class Lien(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["source", "kind", "target"]
+        ordering = ["source_id", "kind", "target_id"]
         verbose_name = _("lien")
         verbose_name_plural = _("liens")
         constraints = [
@@ -242,7 +243,7 @@ class MaturityLevel(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["referentiel", "level"]
+        ordering = ["referentiel_id", "level"]
         verbose_name = _("niveau de maturité")
         verbose_name_plural = _("niveaux de maturité")
         constraints = [
