@@ -12,6 +12,13 @@ from dataclasses import dataclass
 
 from .svg import frame, ident, num, shorten, text, text_width
 
+LABEL_CHARS = 26
+
+
+def label_half_width(label: str) -> float:
+    """Half the width of a node's label as drawn, for layouts that keep labels apart."""
+    return text_width(shorten(label, LABEL_CHARS), 11) / 2
+
 
 @dataclass(frozen=True)
 class Node:
@@ -35,7 +42,7 @@ class Edge:
 
 
 def _kind_class(kind: str) -> str:
-    return ident(kind or "lien").lower()
+    return ident(kind or "lien").lower().replace("_", "-")
 
 
 def _edge_path(a: Node, b: Node, parallel: bool) -> str:
@@ -110,14 +117,13 @@ def render_network(
             f'<circle cx="{num(node.x)}" cy="{num(node.y)}" r="{num(node.r)}"/>',
         ]
         if node.show_label:
-            label = shorten(node.label, 28)
-            anchor = "start"
-            x = node.x + node.r + 4
-            if x + text_width(label, 11) > width:
-                anchor, x = "end", node.x - node.r - 4
+            # Under the node, centred, kept inside the drawing.
+            label = shorten(node.label, LABEL_CHARS)
+            half = text_width(label, 11) / 2
+            x = min(max(node.x, half + 2), width - half - 2)
             parts.append(
-                f'<text class="reseau-libelle" x="{num(x)}" y="{num(node.y + 4)}" '
-                f'text-anchor="{anchor}">{text(label)}</text>'
+                f'<text class="reseau-libelle" x="{num(x)}" y="{num(node.y + node.r + 13)}" '
+                f'text-anchor="middle">{text(label)}</text>'
             )
         parts.append("</g>")
         element = "".join(parts)

@@ -173,13 +173,13 @@ def render_timeline(
         parts = [f'<g class="frise-action {text(bar.css)}"><title>{text(tip)}</title>']
         if i % 2 == 0 and not compact:
             parts.append(
-                f'<rect class="frise-rang" x="0" y="{num(top)}" width="{num(width)}" '
+                f'<rect class="frise-rang" x="0" y="{num(top)}" width="{num(right + 8)}" '
                 f'height="{num(row)}"/>'
             )
         if not compact:
             parts.append(
                 f'<text class="frise-libelle" x="{num(LABEL_WIDTH)}" y="{num(mid + 4)}" '
-                f'text-anchor="end">{text(shorten(bar.label, 38))}</text>'
+                f'text-anchor="end">{text(shorten(bar.label, 34))}</text>'
             )
         if end is None:
             parts.append(

@@ -211,12 +211,15 @@ def layout(
     reach: dict[int, int],
     *,
     width: float = 960,
-    row: float = 34,
+    row: float = 50,
     margin: float = 40,
+    extents: dict[int, float] | None = None,
 ) -> tuple[list[Placed], float]:
     """Positions in pixels: x by start date (undated actions in a last column), y by cluster
-    (one band per cluster, isolated actions last), node radius by influence. Returns the
-    placed nodes and the height needed."""
+    (one band per cluster, isolated actions last), node radius by influence. ``extents``
+    gives the half-width of a node's label drawn under it, so that labels of one lane do not
+    overlap. Returns the placed nodes and the height needed."""
+    extents = extents or {}
     if not nodes:
         return [], 2 * margin
     cluster_of = {n: i for i, group in enumerate(clusters_) for n in group}
@@ -252,12 +255,13 @@ def layout(
                 y += len(lanes_end) * row + row / 2
             band, lanes_end = group, []
         x, r = x_of(node), radius(node)
-        # First lane of this band where the node does not overlap its left neighbour.
-        lane = next((i for i, end in enumerate(lanes_end) if x - r > end + 4), None)
+        half = max(r, extents.get(node, 0.0))
+        # First lane of this band where the node and its label clear their left neighbour.
+        lane = next((i for i, end in enumerate(lanes_end) if x - half > end + 6), None)
         if lane is None:
             lane = len(lanes_end)
-            lanes_end.append(0.0)
-        lanes_end[lane] = x + r
+            lanes_end.append(-1e9)
+        lanes_end[lane] = x + half
         placed.append(Placed(node, round(x, 1), round(y + lane * row, 1), round(r, 1)))
     height = y + len(lanes_end) * row + margin
     return placed, round(height, 1)

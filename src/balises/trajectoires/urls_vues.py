@@ -1,3 +1,16 @@
 """Addresses of the views of a trajectory (timeline, graph, coverage, overview)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views_vues as views
+
+urlpatterns: list = [
+    path("", views.overview, name="overview"),
+    path("frise/", views.frise, name="frise"),
+    path("frise.json", views.frise_json, name="frise_json"),
+    path("graphe/", views.graphe, name="graphe"),
+    path("graphe.json", views.graphe_json, name="graphe_json"),
+    path("couverture/", views.couverture, name="couverture"),
+    path("couverture.json", views.couverture_json, name="couverture_json"),
+    path("couverture.csv", views.couverture_csv, name="couverture_csv"),
+]

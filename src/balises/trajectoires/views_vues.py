@@ -1,0 +1,187 @@
+"""Views of a trajectory: overview (the space's public trajectory page), timeline, graph of
+effects, coverage of a référentiel's balises; each with its JSON twin (and CSV for coverage).
+
+Every page loads the space through ``get_espace_for_user`` and the records through
+``visible_to(user)``: anonymous visitors see what is public, signed-in outsiders public and
+réseau records, members everything.
+"""
+
+from __future__ import annotations
+
+import csv
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from balises.territoires.models import Espace, Role
+from balises.territoires.permissions import get_espace_for_user, role_allows, role_of
+
+from . import metrics_cache, vues_build, vues_data
+from .forms_vues import FriseFilterForm
+from .models import Status
+from .vues_coverage import coverage
+
+JSON_OPTIONS = {"ensure_ascii": False}
+
+
+def space_context(request: HttpRequest, espace: Espace, **extra) -> dict:
+    role = role_of(request.user, espace)
+    return {
+        "espace": espace,
+        "role": role,
+        "is_member": role is not None,
+        "can_manage": role_allows(role, Role.REFERENT),
+        "tab": "trajectoire",
+        **extra,
+    }
+
+
+def overview(request: HttpRequest, slug: str) -> HttpResponse:
+    espace = get_espace_for_user(request, slug)
+    actions = vues_data.load_actions(request.user, espace)
+    events, leaps, phases = vues_data.load_marks(request.user, espace)
+    url_pattern = vues_data.action_url_pattern(espace.slug)
+    svg, more = vues_build.timeline_svg(
+        actions, events, leaps, phases, today=timezone.localdate(), url_pattern=url_pattern,
+        compact=True, limit=vues_data.MAX_COMPACT_BARS,
+    )  # fmt: skip
+    counts = vues_data.status_counts(request.user, espace)
+    context = space_context(
+        request, espace, vue="overview", svg=svg, more=more, actions_count=len(actions),
+        links_count=len(vues_data.load_links(request.user, espace)),
+        status_counts=[(code, label, counts.get(code, 0)) for code, label in Status.choices],
+        events=events, leaps=leaps, phases=phases,
+    )  # fmt: skip
+    return render(request, "trajectoires/vues/overview.html", context)
+
+
+def _frise(request: HttpRequest, slug: str):
+    espace = get_espace_for_user(request, slug)
+    form = FriseFilterForm(request.GET or None)
+    period = form.period()
+    actions = vues_data.load_actions(request.user, espace, period)
+    events, leaps, phases = vues_data.load_marks(request.user, espace, period)
+    return espace, form, actions, events, leaps, phases
+
+
+def frise(request: HttpRequest, slug: str) -> HttpResponse:
+    espace, form, actions, events, leaps, phases = _frise(request, slug)
+    url_pattern = vues_data.action_url_pattern(espace.slug)
+    svg, more = vues_build.timeline_svg(
+        actions, events, leaps, phases, today=timezone.localdate(), url_pattern=url_pattern,
+        compact=False, limit=vues_data.MAX_BARS,
+    )  # fmt: skip
+    rows = [vues_build.action_row(a, url_pattern) for a in actions[: vues_data.MAX_BARS]]
+    context = space_context(
+        request, espace, vue="frise", form=form, svg=svg, more=more, rows=rows,
+        total=len(actions), events=events, leaps=leaps, phases=phases,
+        query=request.GET.urlencode(),
+    )  # fmt: skip
+    return render(request, "trajectoires/vues/frise.html", context)
+
+
+def frise_json(request: HttpRequest, slug: str) -> JsonResponse:
+    espace, form, actions, events, leaps, phases = _frise(request, slug)
+    url_pattern = vues_data.action_url_pattern(espace.slug)
+    data = {
+        "espace": espace.slug,
+        "errors": form.errors.get_json_data() if form.is_bound and not form.is_valid() else {},
+        "actions": [vues_build.action_row(a, url_pattern) for a in actions],
+        "phases": [
+            {"name": p.name, "start": p.start.isoformat(), "end": p.end and p.end.isoformat()}
+            for p in phases
+        ],
+        "evenements": [
+            {"title": e.title, "kind": e.kind, "date": e.date.isoformat()} for e in events
+        ],
+        "sauts": [
+            {"title": s.title, "date": s.date.isoformat(), "widened": s.widened} for s in leaps
+        ],
+    }
+    return JsonResponse(data, json_dumps_params=JSON_OPTIONS)
+
+
+def _graphe(request: HttpRequest, slug: str):
+    espace = get_espace_for_user(request, slug)
+    context = space_context(request, espace, vue="graphe")
+    scope = metrics_cache.scope_for(request.user, espace, role=context["role"] or None)
+    cached = metrics_cache.get_metrics(espace, scope)
+    actions = vues_data.load_actions(request.user, espace)
+    links = vues_data.load_links(request.user, espace)
+    url_pattern = vues_data.action_url_pattern(espace.slug)
+    view = vues_build.graph_view(actions, links, cached.metrics, url_pattern)
+    return espace, context, cached, actions, links, view
+
+
+def graphe(request: HttpRequest, slug: str) -> HttpResponse:
+    _espace, context, cached, actions, links, view = _graphe(request, slug)
+    titles = view["titles"]
+    link_rows = [
+        {"source": titles[s], "kind": vues_build.LINK_LABELS.get(k, k), "target": titles[t]}
+        for s, t, k in links[: vues_data.MAX_BARS]
+    ]
+    for cluster in view["clusters"]:
+        ids = [a["id"] for a in cluster["actions"]]
+        cluster["themes"] = vues_build.dominant_themes(actions, ids)
+    context.update(
+        view=view, cached=cached, link_rows=link_rows, links_total=len(links),
+        link_kinds=vues_build.LINK_LABELS.items(),
+    )  # fmt: skip
+    return render(request, "trajectoires/vues/graphe.html", context)
+
+
+def graphe_json(request: HttpRequest, slug: str) -> JsonResponse:
+    espace, _context, cached, actions, links, view = _graphe(request, slug)
+    url_pattern = vues_data.action_url_pattern(espace.slug)
+    data = {
+        "espace": espace.slug,
+        "fresh": cached.fresh,
+        "actions": [
+            vues_build.action_row(
+                a, url_pattern, reach=view["reach"][a.pk], cluster=view["cluster_of"].get(a.pk)
+            )
+            for a in actions
+        ],
+        "links": [{"source": s, "target": t, "kind": k} for s, t, k in links],
+        "top_effects": view["top"],
+        "longest_chains": view["chains"],
+        "fil_conducteur": {"steps": view["fil"], "score": view["fil_score"]},
+        "clusters": view["clusters"],
+    }
+    return JsonResponse(data, json_dumps_params=JSON_OPTIONS)
+
+
+def couverture(request: HttpRequest, slug: str) -> HttpResponse:
+    espace = get_espace_for_user(request, slug)
+    data = coverage(request, espace)
+    context = space_context(request, espace, vue="couverture", **data)
+    return render(request, "trajectoires/vues/couverture.html", context)
+
+
+def couverture_json(request: HttpRequest, slug: str) -> JsonResponse:
+    espace = get_espace_for_user(request, slug)
+    data = coverage(request, espace)
+    referentiel = data["referentiel"]
+    payload = {
+        "espace": espace.slug,
+        "referentiel": referentiel and {"slug": referentiel.slug, "version": referentiel.version},
+        "balises": data["rows"],
+        "sans_action": [row["code"] for row in data["rows"] if not row["actions"]],
+    }
+    return JsonResponse(payload, json_dumps_params=JSON_OPTIONS)
+
+
+def couverture_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    espace = get_espace_for_user(request, slug)
+    data = coverage(request, espace)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    name = data["referentiel"].slug if data["referentiel"] else "referentiel"
+    response["Content-Disposition"] = f'attachment; filename="couverture-{espace.slug}-{name}.csv"'
+    writer = csv.writer(response)
+    writer.writerow([_("code"), _("balise"), _("nombre d'actions"), _("actions")])
+    for row in data["rows"]:
+        titles = " ; ".join(a["title"] for a in row["actions"])
+        writer.writerow([row["code"], row["label"], len(row["actions"]), titles])
+    return response

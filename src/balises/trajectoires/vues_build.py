@@ -1,0 +1,202 @@
+"""Shaping loaded records into what the view pages draw and list (no queries here)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from django.utils.translation import gettext as _
+
+from balises.graphiques import network, timeline
+
+from . import graph
+from .dates import format_partial_date
+from .models import Action, EventKind, LinkKind, Status, Theme, Widening
+
+LINK_LABELS = dict(LinkKind.choices)
+STATUS_LABELS = dict(Status.choices)
+THEME_LABELS = dict(Theme.choices)
+WIDENING_LABELS = dict(Widening.choices)
+EVENT_LABELS = dict(EventKind.choices)
+# Past this many actions the graph draws the most influential ones (the JSON twin has all).
+MAX_NODES_DRAWN = 120
+
+
+def period_text(action: Action) -> str:
+    start = format_partial_date(action.start, action.start_precision)
+    end = format_partial_date(action.end, action.end_precision)
+    if start and end:
+        return _("de %(start)s à %(end)s") % {"start": start, "end": end}
+    if start and action.status == Status.EN_COURS:
+        return _("depuis %(start)s") % {"start": start}
+    return start or _("date inconnue")
+
+
+def action_row(action: Action, url_pattern: str, **extra) -> dict:
+    return {
+        "id": action.pk,
+        "title": action.title,
+        "status": action.status,
+        "status_label": str(STATUS_LABELS.get(action.status, action.status)),
+        "start": action.start.isoformat() if action.start else None,
+        "start_precision": action.start_precision,
+        "end": action.end.isoformat() if action.end else None,
+        "end_precision": action.end_precision,
+        "period": period_text(action),
+        "themes": action.themes,
+        "theme_labels": [str(THEME_LABELS.get(t, t)) for t in action.themes],
+        "visibility": action.visibility,
+        "url": url_pattern.format(pk=action.pk) if url_pattern else "",
+        **extra,
+    }
+
+
+def timeline_svg(
+    actions, events, leaps, phases, *, today: date, url_pattern: str, compact: bool, limit: int
+) -> tuple[str, int]:
+    """The SVG of a timeline and the number of dated actions left out past ``limit``."""
+    dated = [a for a in actions if a.start is not None]
+    bars = [
+        timeline.Bar(
+            label=a.title,
+            start=a.start,
+            end=a.end,
+            ongoing=a.status == Status.EN_COURS,
+            css=f"statut-{a.status}",
+            href=url_pattern.format(pk=a.pk) if url_pattern else "",
+            detail=f"{STATUS_LABELS.get(a.status, a.status)}, {period_text(a)}",
+        )
+        for a in dated[:limit]
+    ]
+    bands = [timeline.Band(p.name, p.start, p.end) for p in phases]
+    marks = [
+        timeline.Mark(
+            e.title,
+            e.date,
+            "evenement",
+            f"{EVENT_LABELS.get(e.kind, e.kind)}, {format_partial_date(e.date, e.date_precision)}",
+        )
+        for e in events
+    ] + [
+        timeline.Mark(
+            s.title,
+            s.date,
+            "saut",
+            _("saut systémique, %(date)s")
+            % {"date": format_partial_date(s.date, s.date_precision)},
+        )
+        for s in leaps
+    ]
+    desc = _(
+        "%(actions)s actions en barres de leur début à leur fin (un point quand la fin est "
+        "inconnue), %(phases)s phases en bandes, %(events)s événements (ronds) et %(leaps)s "
+        "sauts systémiques (losanges). Le tableau qui suit donne les mêmes informations."
+    ) % {"actions": len(bars), "phases": len(bands), "events": len(events), "leaps": len(leaps)}
+    svg = timeline.render_timeline(
+        bars,
+        bands,
+        marks,
+        today=today,
+        title=_("Frise de la trajectoire"),
+        desc=desc,
+        svg_id="frise-compacte" if compact else "frise",
+        compact=compact,
+        empty_text=_("Aucune action datée à afficher."),
+    )
+    return svg, max(len(dated) - limit, 0)
+
+
+def _steps_titles(steps: list[list[int]], titles: dict[int, str]) -> list[dict]:
+    """Steps of a chain as the page shows them, dropping actions the viewer cannot see."""
+    shown = []
+    for step in steps:
+        members = [{"id": n, "title": titles[n]} for n in step if n in titles]
+        if members:
+            shown.append({"actions": members, "loop": len(members) > 1})
+    return shown
+
+
+def graph_view(actions: list[Action], links, metrics: graph.GraphMetricsData, url_pattern: str):
+    """Everything the graph page shows: SVG, top effects, chains, fil conducteur, clusters."""
+    titles = {a.pk: a.title for a in actions}
+    reach = {n: metrics.reach.get(n, 0) for n in titles}
+    clusters = [[n for n in group if n in titles] for group in metrics.clusters]
+    clusters = [g for g in clusters if len(g) > 1]
+    cluster_of = {n: i for i, group in enumerate(clusters) for n in group}
+    ranked = sorted(titles, key=lambda n: (-reach[n], n))
+    drawn = set(ranked[:MAX_NODES_DRAWN])
+    starts = [(a.pk, a.start) for a in actions if a.pk in drawn]
+    drawn_clusters = [[n for n in g if n in drawn] for g in clusters]
+    labelled = set(ranked[:25]) if len(drawn) > 30 else drawn
+    extents = {n: network.label_half_width(titles[n]) for n in labelled}
+    placed, height = graph.layout(starts, drawn_clusters, reach, extents=extents)
+    on_fil = {n for step in metrics.fil for n in step}
+    nodes = [
+        network.Node(
+            id=str(p.id),
+            label=titles[p.id],
+            x=p.x,
+            y=p.y,
+            r=p.r,
+            css=(f"grappe-{cluster_of[p.id] % 8}" if p.id in cluster_of else "grappe-aucune")
+            + (" reseau-fil" if p.id in on_fil else ""),
+            href=url_pattern.format(pk=p.id) if url_pattern else "",
+            detail=_("%(n)s actions en aval") % {"n": reach[p.id]},
+            show_label=p.id in labelled,
+        )
+        for p in placed
+    ]
+    edges = [
+        network.Edge(
+            str(s),
+            str(t),
+            k,
+            f"{titles[s]} — {LINK_LABELS.get(k, k)} → {titles[t]}",
+        )
+        for s, t, k in links
+        if s in drawn and t in drawn
+    ]
+    svg = network.render_network(
+        nodes,
+        edges,
+        width=960,
+        height=height,
+        title=_("Graphe des effets entre actions"),
+        desc=_(
+            "%(nodes)s actions placées de gauche à droite selon leur date de début et "
+            "regroupées par grappe ; la taille d'un cercle croît avec le nombre d'actions en "
+            "aval ; une flèche va d'une action vers celle qu'elle entraîne, élargit, prolonge "
+            "ou sur laquelle elle s'appuie. La liste des liens suit le graphe."
+        )
+        % {"nodes": len(nodes)},
+        svg_id="graphe",
+        empty_text=_("Aucune action à afficher."),
+    )
+    return {
+        "svg": svg,
+        "drawn": len(nodes),
+        "total": len(titles),
+        "top": [
+            {"id": n, "title": titles[n], "reach": r} for n, r in graph.top_effects(reach, limit=10)
+        ],
+        "chains": [_steps_titles(chain, titles) for chain in metrics.chains],
+        "fil": _steps_titles(metrics.fil, titles),
+        "fil_score": metrics.fil_score,
+        "clusters": [
+            {
+                "index": i,
+                "size": len(group),
+                "actions": [{"id": n, "title": titles[n]} for n in group],
+            }
+            for i, group in enumerate(clusters)
+        ],
+        "reach": reach,
+        "cluster_of": cluster_of,
+        "titles": titles,
+    }
+
+
+def dominant_themes(actions: list[Action], ids: list[int], limit: int = 3) -> list[str]:
+    wanted = set(ids)
+    counts = Counter(t for a in actions if a.pk in wanted for t in a.themes)
+    return [str(THEME_LABELS.get(t, t)) for t, _n in counts.most_common(limit)]

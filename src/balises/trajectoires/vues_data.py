@@ -1,0 +1,151 @@
+"""What the views of a trajectory (overview, timeline, graph, coverage) load and shape.
+
+Every query of actions, links, events, phases and leaps goes through ``visible_to(user)``;
+each loader runs a fixed number of queries whatever the size of the space.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q
+from django.urls import NoReverseMatch, reverse
+
+from balises.territoires.models import Espace
+
+from .models import Action, ActionElement, Evenement, LienAction, Phase, SautSystemique, Status
+from .models.codes import has_code
+
+# Past these sizes the drawings would be unreadable (and slow): they show the first ones and
+# say so; the JSON twins hold everything.
+MAX_BARS = 300
+MAX_COMPACT_BARS = 60
+MAX_NODES = 120
+
+ACTION_FIELDS = (
+    "id", "title", "status", "start", "start_precision", "end", "end_precision", "themes",
+    "visibility", "scale",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Period:
+    start_year: int | None = None
+    end_year: int | None = None
+    theme: str = ""
+    status: str = ""
+
+    def action_q(self) -> Q:
+        q = Q()
+        if self.start_year:
+            first = date(self.start_year, 1, 1)
+            q &= (
+                Q(end__gte=first)
+                | Q(end__isnull=True, start__gte=first)
+                | Q(end__isnull=True, status=Status.EN_COURS)
+            )
+        if self.end_year:
+            q &= Q(start__lte=date(self.end_year, 12, 31))
+        if self.theme:
+            q &= has_code("themes", self.theme)
+        if self.status:
+            q &= Q(status=self.status)
+        return q
+
+    def date_q(self, field: str) -> Q:
+        q = Q()
+        if self.start_year:
+            q &= Q(**{f"{field}__gte": date(self.start_year, 1, 1)})
+        if self.end_year:
+            q &= Q(**{f"{field}__lte": date(self.end_year, 12, 31)})
+        return q
+
+    def phase_q(self) -> Q:
+        q = Q()
+        if self.start_year:
+            q &= Q(end__isnull=True) | Q(end__gte=date(self.start_year, 1, 1))
+        if self.end_year:
+            q &= Q(start__lte=date(self.end_year, 12, 31))
+        return q
+
+
+def visible_actions(user, espace: Espace):
+    return Action.objects.visible_to(user).filter(espace=espace)
+
+
+def load_actions(user, espace: Espace, period: Period | None = None) -> list[Action]:
+    query = visible_actions(user, espace).only(*ACTION_FIELDS)
+    if period is not None:
+        query = query.filter(period.action_q())
+    return list(query.order_by("start", "title", "id"))
+
+
+def load_links(user, espace: Espace) -> list[tuple[int, int, str]]:
+    """(source id, target id, kind) of the links between actions the user may see."""
+    visible = visible_actions(user, espace).values("id")
+    return list(
+        LienAction.objects.filter(source__in=visible, target__in=visible)
+        .order_by("source_id", "target_id", "kind")
+        .values_list("source_id", "target_id", "kind")
+    )
+
+
+def load_marks(user, espace: Espace, period: Period | None = None):
+    period = period or Period()
+    events = list(
+        Evenement.objects.visible_to(user)
+        .filter(espace=espace)
+        .filter(period.date_q("date"))
+        .only("id", "title", "kind", "date", "date_precision", "description")
+    )
+    leaps = list(
+        SautSystemique.objects.visible_to(user)
+        .filter(espace=espace)
+        .filter(period.date_q("date"))
+        .only("id", "title", "date", "date_precision", "widened", "description")
+    )
+    phases = list(
+        Phase.objects.visible_to(user)
+        .filter(espace=espace)
+        .filter(period.phase_q())
+        .only("id", "name", "start", "end", "description")
+    )
+    return events, leaps, phases
+
+
+def status_counts(user, espace: Espace) -> dict[str, int]:
+    rows = visible_actions(user, espace).values("status").annotate(n=Count("id"))
+    return {row["status"]: row["n"] for row in rows}
+
+
+def action_url_pattern(slug: str) -> str:
+    """The address of an action with « {pk} » in place of its id, or "" when the action pages
+    are not installed. One reverse for a whole list instead of one per row."""
+    try:
+        return reverse("trajectoires:action_detail", args=[slug, 999999999]).replace(
+            "999999999", "{pk}"
+        )
+    except NoReverseMatch:
+        return ""
+
+
+def coverage_links(user, espace: Espace, slug: str, keys: list[str]) -> list[dict]:
+    """Links from the viewer's visible actions to elements of any version of a référentiel,
+    matched by stable key so that links made on an older version still count."""
+    return list(
+        ActionElement.objects.filter(
+            action__in=visible_actions(user, espace).values("id"),
+            element__referentiel__slug=slug,
+            element__key__in=keys,
+        )
+        .order_by("element__key", "action__start", "action__title", "action_id")
+        .values(
+            "element__key",
+            "action_id",
+            "action__title",
+            "action__start",
+            "is_interpretation",
+            "justification",
+        )
+    )
