@@ -77,7 +77,7 @@ def snippet_html(
         space = text.rfind(" ", 0, start + 1)
         start = space + 1 if space >= 0 else 0
     end = min(len(text), start + size)
-    if end < len(text):
+    if end < len(text) and text[end] != " ":
         space = text.rfind(" ", start, end)
         end = space if space > first else end
     html = _render(text, _matches(text, wanted, prefix, start, end), start, end)
