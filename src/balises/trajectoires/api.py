@@ -1,5 +1,379 @@
-"""API endpoints of trajectories, mounted under /api/v1/trajectoires/ by balises.api.urls."""
+"""API endpoints of trajectories, mounted under /api/v1/trajectoires/ by balises.api.urls.
 
-from ninja import Router
+Reads are open under the visibility rules (OptionalAuth); writes need a token or the session
+(token_or_session) and the contributeur role. Errors answer in French: 404 for what the caller
+cannot see, 403 for a role too weak, 409 for a stale version, 422 for bad values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
+from ninja.errors import HttpError
+
+from balises.api.auth import OptionalAuth, token_or_session
+from balises.referentiels.models import Element
+from balises.territoires.permissions import get_espace_for_user
+
+from . import services
+from .api_data import action_data
+from .dates import PartialDateError, parse_partial_date
+from .forms import ActionFilterForm
+from .permissions import (
+    get_action_element_for_user,
+    get_action_for_user,
+    get_evenement_for_user,
+    get_lien_for_user,
+    get_phase_for_user,
+    get_saut_for_user,
+)
+from .queries import action_row, filter_actions
+from .records_data import record_data
+from .schemas import (
+    ActionDetail,
+    ActionIn,
+    ActionPage,
+    ActionPatch,
+    Deleted,
+    ElementLinkIn,
+    ElementLinkOut,
+    Error,
+    LienIn,
+    LinkOut,
+    RecordIn,
+    RecordOut,
+    SourceIn,
+    SourceOut,
+)
 
 router = Router(tags=["trajectoires"])
+ERRORS = {401: Error, 403: Error, 404: Error, 409: Error, 422: Error}
+
+
+@contextmanager
+def answers() -> Iterator[None]:
+    """Refusals of the helpers and services as JSON errors with their French message."""
+    try:
+        yield
+    except Http404 as error:
+        raise HttpError(404, str(error) or _("Introuvable.")) from None
+    except PermissionDenied as error:
+        raise HttpError(403, str(error) or _("Accès refusé.")) from None
+    except services.ConflictError as error:
+        raise HttpError(409, str(error)) from None
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            parts = [f"{f} : {' '.join(m)}" for f, m in error.message_dict.items()]
+        else:
+            parts = error.messages
+        raise HttpError(422, "; ".join(parts)) from None
+
+
+def _date(values: dict, key: str) -> None:
+    """Turn « 2014-03 » into (date, precision) in place."""
+    if key not in values:
+        return
+    try:
+        parsed = parse_partial_date(values[key] or "")
+    except PartialDateError as error:
+        raise ValidationError({key: [str(error)]}) from None
+    values[key] = parsed[0] if parsed else None
+    if parsed:
+        values[f"{key}_precision"] = parsed[1]
+
+
+def _action_values(payload: Schema) -> dict:
+    values = payload.dict(exclude_unset=True, exclude={"version"})
+    values = {k: v for k, v in values.items() if v is not None or k in ("start", "end")}
+    _date(values, "start")
+    _date(values, "end")
+    return values
+
+
+def _url(request: HttpRequest, slug: str, pk: int) -> str:
+    return request.build_absolute_uri(reverse("trajectoires:action_detail", args=[slug, pk]))
+
+
+class ActionFilters(Schema):
+    q: str = ""
+    status: str = ""
+    theme: str = ""
+    since: int | None = Field(None, ge=1000, le=9999)
+    until: int | None = Field(None, ge=1000, le=9999)
+    page: int = Field(1, ge=1, le=100_000)
+    per_page: int = Field(25, ge=1, le=200)
+
+
+@router.get(
+    "/{slug}/actions",
+    response={200: ActionPage, **ERRORS},
+    auth=OptionalAuth(),
+    summary="Actions d'un espace",
+    description="Filtres : texte, statut, thème, période (années). Selon la visibilité.",
+)
+def list_actions(request: HttpRequest, slug: str, filters: Query[ActionFilters]):
+    with answers():
+        espace = get_espace_for_user(request, slug)
+    form = ActionFilterForm(filters.dict(exclude={"page", "per_page"}))
+    if not form.is_valid():
+        raise HttpError(422, _("Filtres invalides : %(e)s") % {"e": form.errors.as_text()})
+    paginator = Paginator(filter_actions(request.user, espace, form.cleaned_data), filters.per_page)
+    page = paginator.get_page(filters.page)
+    return {
+        "count": paginator.count,
+        "page": page.number,
+        "pages": paginator.num_pages,
+        "per_page": filters.per_page,
+        "results": [action_row(a, _url(request, slug, a.pk)) for a in page.object_list],
+    }
+
+
+@router.post(
+    "/{slug}/actions",
+    response={201: ActionDetail, **ERRORS},
+    auth=token_or_session,
+    summary="Créer une action",
+)
+def create_action(request: HttpRequest, slug: str, payload: ActionIn):
+    with answers():
+        espace = get_espace_for_user(request, slug, write=True)
+        action = services.create_action(espace, request.user, _action_values(payload))
+    return Status(201, action_data(request, action))
+
+
+@router.get(
+    "/{slug}/actions/{pk}",
+    response={200: ActionDetail, **ERRORS},
+    auth=OptionalAuth(),
+    summary="Une action, son récit, ses sources et ses liens",
+)
+def get_action(request: HttpRequest, slug: str, pk: int):
+    with answers():
+        espace = get_espace_for_user(request, slug)
+        return action_data(request, get_action_for_user(request, espace, pk))
+
+
+@router.patch(
+    "/{slug}/actions/{pk}",
+    response={200: ActionDetail, **ERRORS},
+    auth=token_or_session,
+    summary="Modifier une action",
+    description="`version` est celle lue : si l'action a changé depuis, la réponse est 409.",
+)
+def update_action(request: HttpRequest, slug: str, pk: int, payload: ActionPatch):
+    with answers():
+        espace = get_espace_for_user(request, slug, write=True)
+        action = get_action_for_user(request, espace, pk, write=True)
+        action = services.update_action(
+            action, request.user, _action_values(payload), payload.version
+        )
+        return action_data(request, action)
+
+
+@router.delete(
+    "/{slug}/actions/{pk}",
+    response={200: Deleted, **ERRORS},
+    auth=token_or_session,
+    summary="Supprimer une action (elle reste dans la corbeille)",
+)
+def delete_action(request: HttpRequest, slug: str, pk: int):
+    with answers():
+        espace = get_espace_for_user(request, slug, write=True)
+        services.delete_action(get_action_for_user(request, espace, pk, write=True), request.user)
+    return {"detail": _("Action supprimée ; elle reste dans la corbeille de l'espace.")}
+
+
+@router.post(
+    "/{slug}/actions/{pk}/liens",
+    response={201: LinkOut, **ERRORS},
+    auth=token_or_session,
+    summary="Lier l'action à une autre action du même espace",
+)
+def add_lien(request: HttpRequest, slug: str, pk: int, payload: LienIn):
+    with answers():
+        espace = get_espace_for_user(request, slug, write=True)
+        source = get_action_for_user(request, espace, pk, write=True)
+        try:
+            target = get_action_for_user(request, espace, payload.target)
+        except Http404:
+            raise ValidationError(
+                {"target": [_("Cette action n'existe pas ou vous ne pouvez pas la voir.")]}
+            ) from None
+        lien = services.link_actions(request.user, source, target, payload.kind, payload.note)
+    return Status(
+        201,
+        {
+            "id": lien.pk,
+            "kind": lien.kind,
+            "note": lien.note,
+            "source": lien.source_id,
+            "target": lien.target_id,
+        },
+    )
+
+
+@router.delete(
+    "/{slug}/liens/{pk}", response={200: Deleted, **ERRORS}, auth=token_or_session,
+    summary="Retirer un lien entre actions",
+)  # fmt: skip
+def delete_lien(request: HttpRequest, slug: str, pk: int):
+    with answers():
+        espace = get_espace_for_user(request, slug, write=True)
+        services.unlink_actions(request.user, get_lien_for_user(request, espace, pk, write=True))
+    return {"detail": _("Lien retiré.")}
+
+
+@router.post(
+    "/{slug}/actions/{pk}/elements",
+    response={201: ElementLinkOut, **ERRORS},
+    auth=token_or_session,
+    summary="Relier l'action à un élément de référentiel, avec une justification",
+)
+def add_element(request: HttpRequest, slug: str, pk: int, payload: ElementLinkIn):
+    with answers():
+        espace = get_espace_for_user(request, slug, write=True)
+        action = get_action_for_user(request, espace, pk, write=True)
+        element = Element.objects.select_related("referentiel").filter(pk=payload.element).first()
+        if element is None:
+            raise ValidationError({"element": [_("Aucun élément de référentiel à ce numéro.")]})
+        link = services.link_element(
+            request.user, action, element, payload.justification, payload.is_interpretation
+        )
+    return Status(
+        201,
+        {
+            "id": link.pk,
+            "element": element.pk,
+            "referentiel": element.referentiel.slug,
+            "code": element.code,
+            "label": element.label_fr,
+            "justification": link.justification,
+            "is_interpretation": link.is_interpretation,
+        },
+    )
+
+
+@router.delete(
+    "/{slug}/elements/{pk}", response={200: Deleted, **ERRORS}, auth=token_or_session,
+    summary="Retirer le lien d'une action vers un élément",
+)  # fmt: skip
+def delete_element(request: HttpRequest, slug: str, pk: int):
+    with answers():
+        espace = get_espace_for_user(request, slug, write=True)
+        link = get_action_element_for_user(request, espace, pk, write=True)
+        services.unlink_element(request.user, link)
+    return {"detail": _("Lien vers l'élément retiré.")}
+
+
+@router.post(
+    "/{slug}/actions/{pk}/sources",
+    response={201: SourceOut, **ERRORS},
+    auth=token_or_session,
+    summary="Attacher une source à l'action",
+)
+def add_source(request: HttpRequest, slug: str, pk: int, payload: SourceIn):
+    with answers():
+        espace = get_espace_for_user(request, slug, write=True)
+        action = get_action_for_user(request, espace, pk, write=True)
+        values = payload.dict()
+        _date(values, "published")
+        values.pop("published_precision", None)
+        source = services.attach_source(request.user, action, **values)
+    published = source.published.isoformat() if source.published else None
+    return Status(
+        201, {"id": source.pk, "url": source.url, "title": source.title, "published": published}
+    )
+
+
+# -- events, phases, leaps: the same five endpoints for each ---------------------------------
+
+RECORDS: dict[str, Any] = {
+    "evenements": (get_evenement_for_user, services.save_evenement, ("date",)),
+    "phases": (get_phase_for_user, services.save_phase, ("start", "end")),
+    "sauts": (get_saut_for_user, services.save_saut, ("date",)),
+}
+
+
+def _record_values(kind: str, payload: RecordIn) -> dict:
+    values = payload.dict(exclude_unset=True)
+    for key in RECORDS[kind][2]:
+        _date(values, key)
+        if kind == "phases":
+            values.pop(f"{key}_precision", None)
+    return values
+
+
+def _record_out(kind: str, request: HttpRequest, espace, record) -> dict:
+    if kind != "phases":
+        from .permissions import visible_actions
+
+        seen = visible_actions(request.user, espace).values("pk")
+        record.visible_actions = list(record.actions.filter(pk__in=seen))
+    return record_data(kind, record)
+
+
+def _register(kind: str) -> None:
+    get, save, _dates = RECORDS[kind]
+
+    @router.get(
+        f"/{{slug}}/{kind}", response={200: list[RecordOut], **ERRORS}, auth=OptionalAuth(),
+        summary=f"Liste : {kind}", operation_id=f"list_{kind}",
+    )  # fmt: skip
+    def list_records(request: HttpRequest, slug: str):
+        from .views_records import KINDS, _records
+
+        with answers():
+            espace = get_espace_for_user(request, slug)
+        return [record_data(kind, r) for r in _records(KINDS[kind], request, espace)]
+
+    @router.post(
+        f"/{{slug}}/{kind}", response={201: RecordOut, **ERRORS}, auth=token_or_session,
+        summary=f"Créer : {kind}", operation_id=f"create_{kind}",
+    )  # fmt: skip
+    def create_record(request: HttpRequest, slug: str, payload: RecordIn):
+        with answers():
+            espace = get_espace_for_user(request, slug, write=True)
+            record = save(espace, request.user, _record_values(kind, payload))
+            return Status(201, _record_out(kind, request, espace, record))
+
+    @router.get(
+        f"/{{slug}}/{kind}/{{pk}}", response={200: RecordOut, **ERRORS}, auth=OptionalAuth(),
+        summary=f"Lire : {kind}", operation_id=f"get_{kind}",
+    )  # fmt: skip
+    def get_record(request: HttpRequest, slug: str, pk: int):
+        with answers():
+            espace = get_espace_for_user(request, slug)
+            return _record_out(kind, request, espace, get(request, espace, pk))
+
+    @router.patch(
+        f"/{{slug}}/{kind}/{{pk}}", response={200: RecordOut, **ERRORS}, auth=token_or_session,
+        summary=f"Modifier : {kind}", operation_id=f"update_{kind}",
+    )  # fmt: skip
+    def update_record(request: HttpRequest, slug: str, pk: int, payload: RecordIn):
+        with answers():
+            espace = get_espace_for_user(request, slug, write=True)
+            record = get(request, espace, pk, write=True)
+            record = save(espace, request.user, _record_values(kind, payload), record)
+            return _record_out(kind, request, espace, record)
+
+    @router.delete(
+        f"/{{slug}}/{kind}/{{pk}}", response={200: Deleted, **ERRORS}, auth=token_or_session,
+        summary=f"Supprimer : {kind}", operation_id=f"delete_{kind}",
+    )  # fmt: skip
+    def delete_record(request: HttpRequest, slug: str, pk: int):
+        with answers():
+            espace = get_espace_for_user(request, slug, write=True)
+            services.delete_record(request.user, get(request, espace, pk, write=True))
+        return {"detail": _("Supprimé.")}
+
+
+for _kind in RECORDS:
+    _register(_kind)
