@@ -1,0 +1,1 @@
+"""Demo data of the four pilot towns of the Villes pairs référentiel (see loader.py)."""
