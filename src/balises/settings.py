@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "balises.referentiels",
     "balises.territoires",
     "balises.trajectoires",
+    "balises.cooperation",
+    "balises.diagnostics",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,8 @@ urlpatterns = [
     path("territoires/", include("balises.territoires.urls")),
     path("espaces/", include("balises.territoires.urls_espaces")),
     path("espaces/<slug:slug>/trajectoire/", include("balises.trajectoires.urls")),
+    path("espaces/<slug:slug>/cooperation/", include("balises.cooperation.urls")),
+    path("espaces/<slug:slug>/diagnostics/", include("balises.diagnostics.urls")),
 ]
 
 handler400 = "balises.core.views.bad_request"

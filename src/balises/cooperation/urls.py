@@ -1,0 +1,6 @@
+"""Addresses of the cooperation app, mounted under /espaces/<slug>/cooperation/."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "cooperation"
+urlpatterns: list = []
