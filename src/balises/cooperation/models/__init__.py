@@ -1,0 +1,32 @@
+from .acteurs import ANONYMOUS_HABITANT, Acteur, Contribution, Participation
+from .choices import (
+    LEVEL_RANK,
+    ActeurKind,
+    InKind,
+    Level,
+    Nature,
+    ParticipationRole,
+    PeriodKind,
+    Unit,
+)
+from .dispositifs import DISPOSITIF_CODES, Collectif, Reunion, TempsReflexif, Voyage
+
+__all__ = [
+    "ANONYMOUS_HABITANT",
+    "DISPOSITIF_CODES",
+    "LEVEL_RANK",
+    "Acteur",
+    "ActeurKind",
+    "Collectif",
+    "Contribution",
+    "InKind",
+    "Level",
+    "Nature",
+    "Participation",
+    "ParticipationRole",
+    "PeriodKind",
+    "Reunion",
+    "TempsReflexif",
+    "Unit",
+    "Voyage",
+]

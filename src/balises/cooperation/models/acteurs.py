@@ -1,0 +1,169 @@
+"""Actors of a space, their participation in actions and their contributions to them."""
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from balises.territoires.models.visibility import SpaceRecord, SpaceRecordQuerySet
+
+from .choices import ActeurKind, InKind, Level, Nature, ParticipationRole, PeriodKind, Unit
+
+ANONYMOUS_HABITANT = _("Habitant·e")
+
+
+class Acteur(SpaceRecord):
+    kind = models.CharField(_("nature"), max_length=20, choices=ActeurKind.choices)
+    name = models.CharField(_("nom"), max_length=200)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    # Élus: what they are in charge of (« adjointe à la transition énergétique »).
+    delegation = models.CharField(_("délégation"), max_length=200, blank=True)
+    # Services: directions and services form a hierarchy.
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        verbose_name=_("rattaché à"),
+    )
+    # Habitants: one person or a group (« 147 foyers », « collectif du quartier »).
+    is_group = models.BooleanField(_("groupe"), default=False)
+    # Personal data of an habitant is shown outside the space only with this consent.
+    consent_public = models.BooleanField(_("accepte que son nom soit public"), default=False)
+    description = models.TextField(_("description"), blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="acteurs",
+        verbose_name=_("compte lié"),
+    )
+    # Folded name (no accents, no case, no punctuation): duplicate detection compares it.
+    folded_name = models.CharField(max_length=200, db_index=True, editable=False, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["folded_name"])
+
+    objects = SpaceRecordQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("acteur")
+        verbose_name_plural = _("acteurs")
+        indexes = [models.Index(fields=["espace", "kind"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_protected(self) -> bool:
+        """An habitant who did not consent: name and details stay inside the space."""
+        return self.kind == ActeurKind.HABITANT and not self.consent_public
+
+    def name_for(self, is_member: bool) -> str:
+        return self.name if is_member or not self.is_protected else str(ANONYMOUS_HABITANT)
+
+
+class LinkQuerySet(SpaceRecordQuerySet):
+    """Participations and contributions: visible when both their action and actor are."""
+
+    espace_field = "acteur__espace"
+    visibility_field = "acteur__visibility"
+
+    def visible_to(self, user):  # type: ignore[override]
+        from balises.territoires.permissions import record_visibility_q
+
+        return self.filter(
+            record_visibility_q(user, "acteur__espace", "acteur__visibility"),
+            record_visibility_q(user, "action__espace", "action__visibility"),
+        )
+
+
+class Participation(models.Model):
+    action = models.ForeignKey(
+        "trajectoires.Action",
+        on_delete=models.CASCADE,
+        related_name="participations",
+        verbose_name=_("action"),
+    )
+    acteur = models.ForeignKey(
+        Acteur, on_delete=models.CASCADE, related_name="participations", verbose_name=_("acteur")
+    )
+    level = models.CharField(_("niveau"), max_length=16, choices=Level.choices)
+    role = models.CharField(_("rôle"), max_length=14, choices=ParticipationRole.choices)
+    # When this level was reached; the action's start when unknown.
+    since = models.DateField(_("depuis"), null=True, blank=True)
+    comment = models.TextField(_("commentaire"), blank=True)
+    history = HistoricalRecords()
+
+    objects = LinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["action_id", "acteur_id", "role"]
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "acteur", "role"], name="participation_unique_role"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.acteur} · {self.get_role_display()} · {self.action}"
+
+
+class Contribution(models.Model):
+    action = models.ForeignKey(
+        "trajectoires.Action",
+        on_delete=models.CASCADE,
+        related_name="contributions",
+        verbose_name=_("action"),
+    )
+    acteur = models.ForeignKey(
+        Acteur, on_delete=models.CASCADE, related_name="contributions", verbose_name=_("acteur")
+    )
+    nature = models.CharField(_("nature"), max_length=12, choices=Nature.choices)
+    in_kind = models.CharField(
+        _("apport en nature"), max_length=10, choices=InKind.choices, blank=True
+    )
+    amount = models.DecimalField(
+        _("montant"), max_digits=14, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    unit = models.CharField(_("unité"), max_length=8, choices=Unit.choices)
+    # First day of the month or of the year the contribution covers.
+    period_start = models.DateField(_("période"))
+    period_kind = models.CharField(
+        _("durée de la période"), max_length=5, choices=PeriodKind.choices, default=PeriodKind.YEAR
+    )
+    declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("déclarée par"),
+    )
+    comment = models.TextField(_("commentaire"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    objects = LinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["period_start", "pk"]
+        verbose_name = _("contribution")
+        verbose_name_plural = _("contributions")
+        indexes = [
+            models.Index(fields=["action", "period_start"]),
+            models.Index(fields=["acteur", "period_start"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount__gte=0), name="contribution_amount_not_negative"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.acteur} → {self.action} ({self.get_nature_display()})"
