@@ -63,6 +63,9 @@ EXAMPLE = {
 }
 
 
+EXTRA = "__extra__"  # marks a line with more cells than the header
+
+
 class ImportFileError(ValueError):
     """The file as a whole cannot be read; the message says why, in French."""
 
@@ -129,14 +132,13 @@ def read_rows(name: str, content: bytes) -> list[dict[str, str]]:
         raise ImportFileError(
             _("Le fichier compte plus de %(max)s lignes : découpez-le.") % {"max": MAX_ROWS}
         )
-    return [
-        {
-            header: _cell(row[i]) if i < len(row) else ""
-            for i, header in enumerate(headers)
-            if header
-        }
-        for row in table[1:]
-    ]
+    rows = []
+    for row in table[1:]:
+        cells = {h: _cell(row[i]) if i < len(row) else "" for i, h in enumerate(headers) if h}
+        if any(_cell(value) for value in row[len(headers) :]):
+            cells[EXTRA] = "1"
+        rows.append(cells)
+    return rows
 
 
 def _headers(row) -> list[str]:
@@ -213,6 +215,16 @@ def _choice(value: str, choices, column: str, errors: list) -> str | None:
 def _line(number: int, cells: dict[str, str], espace: Espace) -> Line:
     line = Line(number, cells)
     data: dict = {"visibility": espace.default_visibility}
+    if cells.pop(EXTRA, None):
+        line.errors.append(
+            (
+                _("toutes"),
+                _(
+                    "Plus de cellules que de colonnes : un texte contenant « ; » doit être "
+                    "entouré de guillemets."
+                ),
+            )
+        )
     for header, name in COLUMNS:
         value = cells.get(header, "")
         if name in ("source_url", "source_title"):

@@ -1,0 +1,35 @@
+"""The actions list and its twins cost the same number of queries for 5 or 200 actions."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from balises.territoires.models import Visibility
+from balises.trajectoires.models import Action
+
+pytestmark = pytest.mark.django_db
+
+
+def _make(espace, count):
+    Action.objects.bulk_create(
+        Action(espace=espace, title=f"Action {i:04d}", visibility=Visibility.PUBLIC, themes=["eau"])
+        for i in range(count)
+    )
+
+
+def _queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("name", ["action_list", "action_list_json", "action_list_csv"])
+def test_query_count_does_not_grow_with_the_number_of_actions(as_user, espace_a, alice, name):
+    client = as_user(alice)
+    url = reverse(f"trajectoires:{name}", args=[espace_a.slug])
+    _make(espace_a, 5)
+    few = _queries(client, url)
+    _make(espace_a, 195)
+    many = _queries(client, url)
+    assert few == many
