@@ -1,4 +1,4 @@
-from .acteurs import ANONYMOUS_HABITANT, Acteur, Contribution, Participation
+from .acteurs import ANONYMOUS_HABITANT, Acteur, Contribution, Fusion, Participation
 from .choices import (
     LEVEL_RANK,
     ActeurKind,
@@ -19,6 +19,7 @@ __all__ = [
     "ActeurKind",
     "Collectif",
     "Contribution",
+    "Fusion",
     "InKind",
     "Level",
     "Nature",

@@ -167,3 +167,30 @@ class Contribution(models.Model):
 
     def __str__(self) -> str:
         return f"{self.acteur} → {self.action} ({self.get_nature_display()})"
+
+
+class Fusion(models.Model):
+    """A merge: ``absorbed_id`` (deleted, its history kept) now lives on in ``acteur``."""
+
+    acteur = models.ForeignKey(
+        Acteur, on_delete=models.CASCADE, related_name="fusions", verbose_name=_("acteur gardé")
+    )
+    absorbed_id = models.PositiveIntegerField(_("n° de l'acteur fusionné"))
+    absorbed_name = models.CharField(_("acteur fusionné"), max_length=200)
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("fusionné par"),
+    )
+    merged_at = models.DateTimeField(_("fusionné le"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-merged_at", "-pk"]
+        verbose_name = _("fusion d'acteurs")
+        verbose_name_plural = _("fusions d'acteurs")
+
+    def __str__(self) -> str:
+        return f"{self.absorbed_name} → {self.acteur}"

@@ -1,0 +1,42 @@
+"""Named business operations of cooperation, called alike by pages, API and loaders."""
+
+from .acteurs import (
+    create_acteur,
+    delete_acteur,
+    merge_actors,
+    similar_acteurs,
+    update_acteur,
+    validate_acteur,
+)
+from .contributions import (
+    delete_link,
+    parse_amount,
+    period_bounds,
+    period_warnings,
+    save_contribution,
+    save_participation,
+    validate_contribution,
+)
+from .dispositifs import delete_record, dispositif_element, save_record, save_reunion
+from .loader import load_cooperation
+
+__all__ = [
+    "create_acteur",
+    "delete_acteur",
+    "delete_link",
+    "delete_record",
+    "dispositif_element",
+    "load_cooperation",
+    "merge_actors",
+    "parse_amount",
+    "period_bounds",
+    "period_warnings",
+    "save_contribution",
+    "save_participation",
+    "save_record",
+    "save_reunion",
+    "similar_acteurs",
+    "update_acteur",
+    "validate_acteur",
+    "validate_contribution",
+]
