@@ -109,8 +109,8 @@ def render_timeline(
     marks = sorted(marks, key=lambda m: (m.day, m.kind, m.label))
     css = "frise frise-compacte" if compact else "frise"
     if not (bars or bands or marks):
-        body = [f'<text class="graphique-vide" x="16" y="28">{text(empty_text)}</text>']
-        return frame(svg_id, width, 48, title, desc, body, css)
+        empty = [f'<text class="graphique-vide" x="16" y="28">{text(empty_text)}</text>']
+        return frame(svg_id, width, 48, title, desc, empty, css)
 
     low, high = _domain(bars, bands, marks, today)
     left = 12 if compact else LABEL_WIDTH + 12

@@ -36,7 +36,7 @@ PENDING = "en-attente"
 # A recompute asked that long ago and still not done was lost (worker down): ask again.
 PENDING_RETRY = timedelta(minutes=10)
 
-SCOPE_VISIBILITIES = {
+SCOPE_VISIBILITIES: dict[str, tuple[str, ...]] = {
     GraphScope.PUBLIC: (Visibility.PUBLIC,),
     GraphScope.RESEAU: (Visibility.PUBLIC, Visibility.RESEAU),
     GraphScope.MEMBRES: (Visibility.PUBLIC, Visibility.RESEAU, Visibility.PRIVE),
@@ -78,7 +78,7 @@ def signature(espace_id: int, scope: str) -> str:
         last=Max("id"),
         ends=Sum(F("source_id") * 1_000_003 + F("target_id")),
     )
-    parts = [graph.ALGORITHM_VERSION, scope, *actions.values(), *links.values()]
+    parts = [graph.ALGORITHM_VERSION, str(scope), *actions.values(), *links.values()]
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 

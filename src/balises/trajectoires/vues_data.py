@@ -133,7 +133,7 @@ def action_url_pattern(slug: str) -> str:
 def coverage_links(user, espace: Espace, slug: str, keys: list[str]) -> list[dict]:
     """Links from the viewer's visible actions to elements of any version of a référentiel,
     matched by stable key so that links made on an older version still count."""
-    return list(
+    rows = (
         ActionElement.objects.filter(
             action__in=visible_actions(user, espace).values("id"),
             element__referentiel__slug=slug,
@@ -149,3 +149,4 @@ def coverage_links(user, espace: Espace, slug: str, keys: list[str]) -> list[dic
             "justification",
         )
     )
+    return [dict(row) for row in rows]

@@ -1,0 +1,107 @@
+"""Cached graph metrics: per access scope, fresh while nothing changes, recomputed after."""
+
+from datetime import date
+
+import pytest
+
+from balises.territoires.models import Visibility
+from balises.trajectoires import metrics_cache
+from balises.trajectoires.models import Action, GraphMetrics, GraphScope, LienAction
+
+from .vues_samples import make_trajectory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_scope_follows_the_viewer(espace_a, alice, dana):
+    from django.contrib.auth.models import AnonymousUser
+
+    assert metrics_cache.scope_for(AnonymousUser(), espace_a) == GraphScope.PUBLIC
+    assert metrics_cache.scope_for(dana, espace_a) == GraphScope.RESEAU
+    assert metrics_cache.scope_for(alice, espace_a) == GraphScope.MEMBRES
+
+
+def test_each_scope_counts_only_the_actions_it_may_see(espace_a):
+    actions = make_trajectory(espace_a)
+    public = metrics_cache.get_metrics(espace_a, GraphScope.PUBLIC).metrics
+    membres = metrics_cache.get_metrics(espace_a, GraphScope.MEMBRES).metrics
+    assert set(public.reach) == {actions["public"].pk, actions["public2"].pk}
+    assert str(actions["prive"].pk) not in public.to_json()["reach"]
+    assert membres.reach[actions["public"].pk] == 3
+
+
+def test_the_first_read_computes_and_stores_then_reads_the_cache(
+    espace_a, django_assert_num_queries
+):
+    make_trajectory(espace_a)
+    first = metrics_cache.get_metrics(espace_a, GraphScope.MEMBRES)
+    assert first.fresh and GraphMetrics.objects.filter(espace=espace_a).count() == 1
+    with django_assert_num_queries(3):  # two aggregates for the signature, one read
+        again = metrics_cache.get_metrics(espace_a, GraphScope.MEMBRES)
+    assert again.fresh and again.metrics == first.metrics
+
+
+@pytest.mark.parametrize("change", ["add_action", "delete_action", "add_link", "delete_link"])
+def test_any_change_of_actions_or_links_changes_the_signature(espace_a, change):
+    actions = make_trajectory(espace_a)
+    before = metrics_cache.signature(espace_a.pk, GraphScope.MEMBRES)
+    if change == "add_action":
+        Action.objects.create(espace=espace_a, title="Nouvelle", start=date(2020, 1, 1))
+    elif change == "delete_action":
+        actions["public2"].delete()
+    elif change == "add_link":
+        LienAction.objects.create(
+            source=actions["public2"], target=actions["public"], kind="elargit"
+        )
+    else:
+        LienAction.objects.filter(source=actions["public"]).first().delete()
+    assert metrics_cache.signature(espace_a.pk, GraphScope.MEMBRES) != before
+
+
+def test_a_link_rewired_to_another_action_changes_the_signature(espace_a):
+    actions = make_trajectory(espace_a)
+    before = metrics_cache.signature(espace_a.pk, GraphScope.MEMBRES)
+    link = LienAction.objects.get(source=actions["public"], target=actions["reseau"])
+    link.target = actions["prive"]
+    link.save()
+    assert metrics_cache.signature(espace_a.pk, GraphScope.MEMBRES) != before
+
+
+def test_a_private_change_leaves_the_public_cache_fresh(espace_a):
+    actions = make_trajectory(espace_a)
+    before = metrics_cache.signature(espace_a.pk, GraphScope.PUBLIC)
+    Action.objects.create(espace=espace_a, title="Secrète", visibility=Visibility.PRIVE)
+    LienAction.objects.create(source=actions["prive"], target=actions["reseau"], kind="elargit")
+    assert metrics_cache.signature(espace_a.pk, GraphScope.PUBLIC) == before
+
+
+def test_a_change_recomputes_the_cache_in_the_background(
+    espace_a, django_capture_on_commit_callbacks
+):
+    actions = make_trajectory(espace_a)
+    metrics_cache.get_metrics(espace_a, GraphScope.MEMBRES)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        LienAction.objects.create(
+            source=actions["public2"], target=actions["public"], kind="elargit"
+        )
+    assert len(callbacks) == 1  # one task enqueued (the immediate backend runs it)
+    rows = GraphMetrics.objects.filter(espace=espace_a)
+    assert {row.scope for row in rows} == set(GraphScope.values)
+    cached = metrics_cache.get_metrics(espace_a, GraphScope.MEMBRES)
+    assert cached.fresh
+    # public → public2 → public is now a loop: both reach each other and beyond.
+    assert cached.metrics.reach[actions["public2"].pk] == 3
+
+
+def test_a_stale_cache_is_served_once_while_one_recompute_is_asked(
+    espace_a, django_capture_on_commit_callbacks
+):
+    make_trajectory(espace_a)
+    metrics_cache.get_metrics(espace_a, GraphScope.MEMBRES)
+    GraphMetrics.objects.update(signature="ancienne")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        stale = metrics_cache.get_metrics(espace_a, GraphScope.MEMBRES)
+        metrics_cache.get_metrics(espace_a, GraphScope.MEMBRES)
+    assert not stale.fresh
+    assert len(callbacks) == 1
+    assert GraphMetrics.objects.get(scope=GraphScope.MEMBRES).signature == metrics_cache.PENDING
