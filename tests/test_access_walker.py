@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -70,6 +71,7 @@ class Samples:
     referentiel: dict
     search_words: list[str]
     markers: list[Marker]
+    trajectoire: dict = field(default_factory=dict)
 
 
 def make_samples(espace_a, espace_b, alice) -> Samples:
@@ -111,7 +113,9 @@ def make_samples(espace_a, espace_b, alice) -> Samples:
         words.append(word)
         what = f"{visibility.label} record of {espace.slug}"
         markers.append(Marker(marker, frozenset(allowed or ("anonymous", *SIGNED_IN)), what))
+    trajectoire = make_trajectoire_samples(espace_a, espace_b, alice, mini, markers)
     return Samples(
+        trajectoire=trajectoire,
         slug_a=espace_a.slug,
         slug_b=espace_b.slug,
         uid_a=espace_a.territoire.uid,
@@ -125,6 +129,127 @@ def make_samples(espace_a, espace_b, alice) -> Samples:
         search_words=words,
         markers=markers,
     )
+
+
+def make_trajectoire_samples(espace_a, espace_b, alice, referentiel, markers) -> dict:
+    """Actions, events, phases and leaps of A (one per visibility), linked to each other, and
+    a private action of B; a deleted private action of A sits in its corbeille."""
+    from balises.trajectoires import services as trajectoires
+
+    ids: dict = {"actions": [], "evenements": [], "phases": [], "sauts": []}
+    readers = {
+        Visibility.PRIVE: MEMBERS_OF_A,
+        Visibility.RESEAU: SIGNED_IN,
+        Visibility.PUBLIC: frozenset({"anonymous", *SIGNED_IN}),
+    }
+    actions = []
+    for n, visibility in enumerate([Visibility.PRIVE, Visibility.RESEAU, Visibility.PUBLIC]):
+        text = f"trajectoire-{visibility}-a-{6100 + n}"
+        action = trajectoires.create_action(
+            espace_a, alice, {"title": f"Action {text}", "visibility": visibility}
+        )
+        actions.append(action)
+        data = {"visibility": visibility, "date": date(2015, 1, 1), "actions": [action.pk]}
+        event = trajectoires.save_evenement(
+            espace_a, alice, {**data, "title": f"Événement {text}", "kind": "crise"}
+        )
+        saut = trajectoires.save_saut(espace_a, alice, {**data, "title": f"Saut {text}"})
+        phase = trajectoires.save_phase(
+            espace_a,
+            alice,
+            {"name": f"Phase {text}", "start": date(2015, 1, 1), "visibility": visibility},
+        )
+        ids["actions"].append(action.pk)
+        ids["evenements"].append(event.pk)
+        ids["sauts"].append(saut.pk)
+        ids["phases"].append(phase.pk)
+        markers.append(Marker(text, readers[visibility], f"{visibility.label} trajectory of A"))
+    prive, _reseau, public = actions
+    # The public action links to the private one: its page must not name it to outsiders.
+    ids["lien"] = trajectoires.link_actions(alice, public, prive, "entraine").pk
+    ids["element"] = trajectoires.link_element(alice, prive, referentiel.elements.first()).pk
+    ids["source"] = trajectoires.attach_source(
+        alice, prive, "https://example.org/walker", "Source trajectoire-source-a-6201"
+    ).pk
+    markers.append(Marker("trajectoire-source-a-6201", MEMBERS_OF_A, "source of a private action"))
+    ids["history"] = prive.history.first().history_id
+    deleted = trajectoires.create_action(
+        espace_a, alice, {"title": "Action trajectoire-corbeille-a-6202"}
+    )
+    ids["deleted"] = deleted.pk
+    trajectoires.delete_action(deleted, alice)
+    markers.append(Marker("trajectoire-corbeille-a-6202", MEMBERS_OF_A, "deleted action of A"))
+    dana = espace_b.adhesions.get().user
+    other = trajectoires.create_action(espace_b, dana, {"title": "Action trajectoire-b-6203"})
+    ids["actions"].append(other.pk)
+    markers.append(Marker("trajectoire-b-6203", frozenset({"dana"}), "private action of B"))
+    return ids
+
+
+def _trajectoire(key: str, name: str = "pk", **extra) -> Callable[[Samples], list[Visit]]:
+    """Visits of a space's trajectory page for each sample of `key` (both spaces' slugs)."""
+
+    def visits(s: Samples) -> list[Visit]:
+        values = s.trajectoire[key]
+        values = values if isinstance(values, list) else [values]
+        return [
+            Visit({"slug": slug, name: value, **extra})
+            for value in values
+            for slug in (s.slug_a, s.slug_b)
+        ]
+
+    return visits
+
+
+def _action_and(key: str, name: str) -> Callable[[Samples], list[Visit]]:
+    def visits(s: Samples) -> list[Visit]:
+        return [
+            Visit({"slug": s.slug_a, "pk": pk, name: s.trajectoire[key]})
+            for pk in s.trajectoire["actions"][:3]
+        ]
+
+    return visits
+
+
+def _trajectoire_walk() -> dict[str, Callable[[Samples], list[Visit]]]:
+    base = "espaces/<slug:slug>/trajectoire/"
+    walk: dict[str, Callable[[Samples], list[Visit]]] = {
+        base + "import/modele.<str:format>": lambda s: [
+            Visit({"slug": slug, "format": f})
+            for slug in (s.slug_a, s.slug_b)
+            for f in ("csv", "xlsx")
+        ],
+        base + "actions/corbeille/<int:pk>/retablir/": _trajectoire("deleted"),
+        base + "actions/<int:pk>/versions/<int:history_id>/retablir/": _action_and(
+            "history", "history_id"
+        ),
+        base + "actions/<int:pk>/liens/<int:lien_pk>/retirer/": _action_and("lien", "lien_pk"),
+        base + "actions/<int:pk>/elements/<int:link_pk>/retirer/": _action_and(
+            "element", "link_pk"
+        ),
+        base + "actions/<int:pk>/sources/<int:source_pk>/retirer/": _action_and(
+            "source", "source_pk"
+        ),
+        "api/v1/trajectoires/<slug>/liens/<pk>": _trajectoire("lien"),
+        "api/v1/trajectoires/<slug>/elements/<pk>": _trajectoire("element"),
+    }
+    for page in ("actions/", "actions.json", "actions.csv", "actions/nouvelle/",
+                 "actions/corbeille/", "import/", "import/apercu/"):  # fmt: skip
+        walk[base + page] = _both_spaces
+    for page in ("", "action.json", "modifier/", "supprimer/", "liens/", "elements/", "sources/"):
+        walk[base + "actions/<int:pk>/" + page] = _trajectoire("actions")
+    for kind in ("evenements", "phases", "sauts"):
+        walk[base + f"{kind}/"] = _both_spaces
+        walk[base + f"{kind}.json"] = _both_spaces
+        walk[base + f"{kind}/nouveau/"] = _both_spaces
+        for page in ("", "modifier/", "supprimer/"):
+            walk[base + f"{kind}/<int:pk>/" + page] = _trajectoire(kind)
+        walk[f"api/v1/trajectoires/<slug>/{kind}"] = _both_spaces
+        walk[f"api/v1/trajectoires/<slug>/{kind}/<pk>"] = _trajectoire(kind)
+    walk["api/v1/trajectoires/<slug>/actions"] = _both_spaces
+    for page in ("", "/liens", "/elements", "/sources"):
+        walk["api/v1/trajectoires/<slug>/actions/<pk>" + page] = _trajectoire("actions")
+    return walk
 
 
 def _both_spaces(s: Samples) -> list[Visit]:
@@ -205,6 +330,8 @@ WALK: dict[str, Callable[[Samples], list[Visit]]] = {
         "slug", "version", code="H1"
     ),
 }
+
+WALK.update(_trajectoire_walk())
 
 # Public reference pages with no data of any space, whose parameters the walker does not fill.
 PUBLIC_PATTERNS: dict[str, str] = {}
