@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -115,7 +117,8 @@ class EvenementForm(forms.Form):
 
     def __init__(self, *args, actions=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["actions"].queryset = actions if actions is not None else Action.objects.none()  # type: ignore[attr-defined]
+        field: Any = self.fields["actions"]
+        field.queryset = actions if actions is not None else Action.objects.none()
 
     @staticmethod
     def initial_for(record) -> dict:
@@ -144,6 +147,7 @@ class PhaseForm(forms.Form):
     visibility = _visibility_field()
 
     def __init__(self, *args, actions=None, **kwargs):
+        # Same signature as the forms of events and leaps; a phase has no actions.
         super().__init__(*args, **kwargs)
 
     @staticmethod
@@ -185,7 +189,8 @@ class SautForm(forms.Form):
 
     def __init__(self, *args, actions=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["actions"].queryset = actions if actions is not None else Action.objects.none()  # type: ignore[attr-defined]
+        field: Any = self.fields["actions"]
+        field.queryset = actions if actions is not None else Action.objects.none()
 
     @staticmethod
     def initial_for(record) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -138,8 +139,9 @@ def _render_conflict(request, espace, mine: ActionForm, conflict) -> HttpRespons
     """The form shows the saved values; what the person typed is listed beside it, not lost."""
     current = ActionForm(initial=ActionForm.initial_for(conflict.current))
     lost = []
+    submitted: Any = mine.data
     for name, field in mine.fields.items():
-        typed = ", ".join(mine.data.getlist(name)) if name == "themes" else mine.data.get(name, "")
+        typed = ", ".join(submitted.getlist(name)) if name == "themes" else submitted.get(name, "")
         saved = current[name].value()
         saved_text = ", ".join(saved) if isinstance(saved, list) else str(saved or "")
         if name != "version" and str(typed).strip() != saved_text.strip():
@@ -166,9 +168,11 @@ def action_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Http
 @login_required
 def corbeille(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug, private=True)
-    records = list(deleted_action_history(espace)[:200])
-    seen: set[int] = set()
-    deleted = [r for r in records if not (r.id in seen or seen.add(r.id))]  # type: ignore[func-returns-value]
+    deleted, seen = [], set()
+    for record in deleted_action_history(espace)[:200]:
+        if record.id not in seen:  # an action deleted, restored and deleted again: once
+            seen.add(record.id)
+            deleted.append(record)
     context = space_context(request, espace, deleted=deleted)
     return render(request, "trajectoires/corbeille.html", context)
 

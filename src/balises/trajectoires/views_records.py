@@ -40,7 +40,7 @@ from .views_common import add_errors, space_context
 class RecordKind:
     code: str  # "evenements", "phases", "sauts": also the URL segment and name prefix
     model: Any
-    form: type
+    form: Any
     save: Callable
     get: Callable
     title: str | Promise

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 from django.db import transaction
 from django.db.models import Max
@@ -176,7 +176,7 @@ def restore_action(espace: Espace, user, pk: int) -> Action:
     )
     if record is None:
         raise RestoreError(_("Aucune action supprimée à ce numéro dans cet espace."))
-    action = restore_version(record, user)
+    action = cast(Action, restore_version(record, user))
     _restore_sources(action, record)
     _restore_deleted(LienAction, user, source_id=pk)
     _restore_deleted(LienAction, user, target_id=pk)
@@ -191,7 +191,7 @@ def restore_action_version(action: Action, user, history_id: int) -> Action:
     if record is None:
         raise RestoreError(_("Cette version n'existe pas."))
     with transaction.atomic():
-        restored = restore_version(record, user)
+        restored = cast(Action, restore_version(record, user))
         _bump_version(restored)
     index_action(restored)
     return restored

@@ -36,7 +36,7 @@ def _actions(user, espace: Espace, actions) -> list[Action]:
 
 
 def _save(model: type[Model], espace: Espace, user, data: dict, instance, fields) -> Any:
-    record = instance or model(espace=espace, visibility=espace.default_visibility)
+    record: Any = instance or model(espace=espace, visibility=espace.default_visibility)
     for key in fields:
         if key in data and not (key == "visibility" and data[key] is None):
             setattr(record, key, data[key])
