@@ -109,9 +109,9 @@ def test_the_json_twin_without_query_is_empty(client, documents):
     assert client.get(JSON_URL).json()["hits"] == []
 
 
-def test_the_kind_filter_is_offered_only_when_kinds_are_registered(client, documents):
+def test_the_kind_filter_is_offered_only_when_kinds_are_registered(client, documents, monkeypatch):
     assert 'name="kind"' in client.get(URL).content.decode()
-    registry.unregister("fiche")
+    monkeypatch.setattr(registry, "_providers", {})
     assert 'name="kind"' not in client.get(URL).content.decode()
 
 
