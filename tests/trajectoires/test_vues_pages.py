@@ -71,7 +71,7 @@ def test_members_metrics_count_private_actions(as_user, espace_a, alice, traject
     data = as_user(alice).get(url(espace_a, "graphe.json")).json()
     reach = {a["id"]: a["reach"] for a in data["actions"]}
     assert reach[trajectory["public"].pk] == 3
-    assert data["fil_conducteur"]["steps"][0]["actions"][0]["title"] == PUBLIC_TITLE
+    assert data["fil_conducteur"]["steps"][0] == [trajectory["public"].pk]
 
 
 def test_the_graph_page_explains_its_metrics_in_french(client, espace_a, trajectory):

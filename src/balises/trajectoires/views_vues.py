@@ -40,17 +40,18 @@ def space_context(request: HttpRequest, espace: Espace, **extra) -> dict:
 
 def overview(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
-    actions = vues_data.load_actions(request.user, espace)
-    events, leaps, phases = vues_data.load_marks(request.user, espace)
-    url_pattern = vues_data.action_url_pattern(espace.slug)
-    svg, more = vues_build.timeline_svg(
-        actions, events, leaps, phases, today=timezone.localdate(), url_pattern=url_pattern,
-        compact=True, limit=vues_data.MAX_COMPACT_BARS,
-    )  # fmt: skip
     counts = vues_data.status_counts(request.user, espace)
+    total = sum(counts.values())
+    limit = vues_data.MAX_COMPACT_BARS
+    actions = vues_data.load_actions(request.user, espace, dated_limit=limit)
+    events, leaps, phases = vues_data.load_marks(request.user, espace)
+    svg, _more = vues_build.timeline_svg(
+        actions, events, leaps, phases, today=timezone.localdate(),
+        url_pattern=vues_data.action_url_pattern(espace.slug), compact=True, limit=limit,
+    )  # fmt: skip
     context = space_context(
-        request, espace, vue="overview", svg=svg, more=more, actions_count=len(actions),
-        links_count=len(vues_data.load_links(request.user, espace)),
+        request, espace, vue="overview", svg=svg, more=max(total - len(actions), 0),
+        actions_count=total, links_count=vues_data.count_links(request.user, espace),
         status_counts=[(code, label, counts.get(code, 0)) for code, label in Status.choices],
         events=events, leaps=leaps, phases=phases,
     )  # fmt: skip
@@ -73,7 +74,7 @@ def frise(request: HttpRequest, slug: str) -> HttpResponse:
         actions, events, leaps, phases, today=timezone.localdate(), url_pattern=url_pattern,
         compact=False, limit=vues_data.MAX_BARS,
     )  # fmt: skip
-    rows = [vues_build.action_row(a, url_pattern) for a in actions[: vues_data.MAX_BARS]]
+    rows = vues_build.action_rows(actions[: vues_data.MAX_BARS], url_pattern)
     context = space_context(
         request, espace, vue="frise", form=form, svg=svg, more=more, rows=rows,
         total=len(actions), events=events, leaps=leaps, phases=phases,
@@ -88,7 +89,7 @@ def frise_json(request: HttpRequest, slug: str) -> JsonResponse:
     data = {
         "espace": espace.slug,
         "errors": form.errors.get_json_data() if form.is_bound and not form.is_valid() else {},
-        "actions": [vues_build.action_row(a, url_pattern) for a in actions],
+        "actions": vues_build.action_rows(actions, url_pattern),
         "phases": [
             {"name": p.name, "start": p.start.isoformat(), "end": p.end and p.end.isoformat()}
             for p in phases
@@ -103,7 +104,7 @@ def frise_json(request: HttpRequest, slug: str) -> JsonResponse:
     return JsonResponse(data, json_dumps_params=JSON_OPTIONS)
 
 
-def _graphe(request: HttpRequest, slug: str):
+def _graphe(request: HttpRequest, slug: str, *, draw: bool = True):
     espace = get_espace_for_user(request, slug)
     context = space_context(request, espace, vue="graphe")
     scope = metrics_cache.scope_for(request.user, espace, role=context["role"] or None)
@@ -111,7 +112,7 @@ def _graphe(request: HttpRequest, slug: str):
     actions = vues_data.load_actions(request.user, espace)
     links = vues_data.load_links(request.user, espace)
     url_pattern = vues_data.action_url_pattern(espace.slug)
-    view = vues_build.graph_view(actions, links, cached.metrics, url_pattern)
+    view = vues_build.graph_view(actions, links, cached.metrics, url_pattern, draw=draw)
     return espace, context, cached, actions, links, view
 
 
@@ -122,35 +123,41 @@ def graphe(request: HttpRequest, slug: str) -> HttpResponse:
         {"source": titles[s], "kind": vues_build.LINK_LABELS.get(k, k), "target": titles[t]}
         for s, t, k in links[: vues_data.MAX_BARS]
     ]
-    for cluster in view["clusters"]:
+    shown = {
+        "fil": vues_build.abridged(view["fil"]),
+        "chains": [(len(chain), vues_build.abridged(chain)) for chain in view["chains"]],
+    }
+    for cluster in view["clusters"][:8]:
         ids = [a["id"] for a in cluster["actions"]]
         cluster["themes"] = vues_build.dominant_themes(actions, ids)
     context.update(
-        view=view, cached=cached, link_rows=link_rows, links_total=len(links),
+        view=view, shown=shown, cached=cached, link_rows=link_rows, links_total=len(links),
         link_kinds=vues_build.LINK_LABELS.items(),
     )  # fmt: skip
     return render(request, "trajectoires/vues/graphe.html", context)
 
 
 def graphe_json(request: HttpRequest, slug: str) -> JsonResponse:
-    espace, _context, cached, actions, links, view = _graphe(request, slug)
+    espace, _context, cached, actions, links, view = _graphe(request, slug, draw=False)
     url_pattern = vues_data.action_url_pattern(espace.slug)
     data = {
         "espace": espace.slug,
         "fresh": cached.fresh,
-        "actions": [
-            vues_build.action_row(
-                a, url_pattern, reach=view["reach"][a.pk], cluster=view["cluster_of"].get(a.pk)
-            )
-            for a in actions
-        ],
+        "actions": vues_build.action_rows(
+            actions, url_pattern, reach=view["reach"], cluster=view["cluster_of"]
+        ),
         "links": [{"source": s, "target": t, "kind": k} for s, t, k in links],
         "top_effects": view["top"],
-        "longest_chains": view["chains"],
-        "fil_conducteur": {"steps": view["fil"], "score": view["fil_score"]},
-        "clusters": view["clusters"],
+        # Steps as lists of action ids: titles are in "actions" (a loop may hold hundreds).
+        "longest_chains": [_step_ids(chain) for chain in view["chains"]],
+        "fil_conducteur": {"steps": _step_ids(view["fil"]), "score": view["fil_score"]},
+        "clusters": [[a["id"] for a in c["actions"]] for c in view["clusters"]],
     }
     return JsonResponse(data, json_dumps_params=JSON_OPTIONS)
+
+
+def _step_ids(steps: list[dict]) -> list[list[int]]:
+    return [[a["id"] for a in step["actions"]] for step in steps]
 
 
 def couverture(request: HttpRequest, slug: str) -> HttpResponse:

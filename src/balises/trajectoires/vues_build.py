@@ -11,7 +11,8 @@ from balises.graphiques import network, timeline
 
 from . import graph
 from .dates import format_partial_date
-from .models import Action, EventKind, LinkKind, Status, Theme, Widening
+from .models import EventKind, LinkKind, Status, Theme, Widening
+from .vues_data import ActionRow
 
 LINK_LABELS = dict(LinkKind.choices)
 STATUS_LABELS = dict(Status.choices)
@@ -22,33 +23,52 @@ EVENT_LABELS = dict(EventKind.choices)
 MAX_NODES_DRAWN = 120
 
 
-def period_text(action: Action) -> str:
+class Texts:
+    """Labels and phrases translated once per request rather than once per action (2,000
+    rows of a JSON twin spent two thirds of their time in gettext)."""
+
+    def __init__(self) -> None:
+        self.status = {k: str(v) for k, v in STATUS_LABELS.items()}
+        self.theme = {k: str(v) for k, v in THEME_LABELS.items()}
+        self.from_to = _("de %(start)s à %(end)s")
+        self.since = _("depuis %(start)s")
+        self.unknown = _("date inconnue")
+
+
+def period_text(action: ActionRow, texts: Texts | None = None) -> str:
+    texts = texts or Texts()
     start = format_partial_date(action.start, action.start_precision)
     end = format_partial_date(action.end, action.end_precision)
     if start and end:
-        return _("de %(start)s à %(end)s") % {"start": start, "end": end}
+        return texts.from_to % {"start": start, "end": end}
     if start and action.status == Status.EN_COURS:
-        return _("depuis %(start)s") % {"start": start}
-    return start or _("date inconnue")
+        return texts.since % {"start": start}
+    return start or texts.unknown
 
 
-def action_row(action: Action, url_pattern: str, **extra) -> dict:
-    return {
-        "id": action.pk,
-        "title": action.title,
-        "status": action.status,
-        "status_label": str(STATUS_LABELS.get(action.status, action.status)),
-        "start": action.start.isoformat() if action.start else None,
-        "start_precision": action.start_precision,
-        "end": action.end.isoformat() if action.end else None,
-        "end_precision": action.end_precision,
-        "period": period_text(action),
-        "themes": action.themes,
-        "theme_labels": [str(THEME_LABELS.get(t, t)) for t in action.themes],
-        "visibility": action.visibility,
-        "url": url_pattern.format(pk=action.pk) if url_pattern else "",
-        **extra,
-    }
+def action_rows(actions: list[ActionRow], url_pattern: str, **extra_by_id) -> list[dict]:
+    """What the tables and JSON twins show of each action; ``extra_by_id`` maps a key to a
+    dict of values by action id (e.g. reach=…)."""
+    texts = Texts()
+    return [
+        {
+            "id": action.pk,
+            "title": action.title,
+            "status": action.status,
+            "status_label": texts.status.get(action.status, action.status),
+            "start": action.start.isoformat() if action.start else None,
+            "start_precision": action.start_precision,
+            "end": action.end.isoformat() if action.end else None,
+            "end_precision": action.end_precision,
+            "period": period_text(action, texts),
+            "themes": action.themes,
+            "theme_labels": [texts.theme.get(t, t) for t in action.themes],
+            "visibility": action.visibility,
+            "url": url_pattern.format(pk=action.pk) if url_pattern else "",
+            **{key: values.get(action.pk) for key, values in extra_by_id.items()},
+        }
+        for action in actions
+    ]
 
 
 def timeline_svg(
@@ -56,6 +76,7 @@ def timeline_svg(
 ) -> tuple[str, int]:
     """The SVG of a timeline and the number of dated actions left out past ``limit``."""
     dated = [a for a in actions if a.start is not None]
+    texts = Texts()
     bars = [
         timeline.Bar(
             label=a.title,
@@ -64,7 +85,7 @@ def timeline_svg(
             ongoing=a.status == Status.EN_COURS,
             css=f"statut-{a.status}",
             href=url_pattern.format(pk=a.pk) if url_pattern else "",
-            detail=f"{STATUS_LABELS.get(a.status, a.status)}, {period_text(a)}",
+            detail=f"{texts.status.get(a.status, a.status)}, {period_text(a, texts)}",
         )
         for a in dated[:limit]
     ]
@@ -116,13 +137,22 @@ def _steps_titles(steps: list[list[int]], titles: dict[int, str]) -> list[dict]:
     return shown
 
 
-def graph_view(actions: list[Action], links, metrics: graph.GraphMetricsData, url_pattern: str):
-    """Everything the graph page shows: SVG, top effects, chains, fil conducteur, clusters."""
-    titles = {a.pk: a.title for a in actions}
-    reach = {n: metrics.reach.get(n, 0) for n in titles}
-    clusters = [[n for n in group if n in titles] for group in metrics.clusters]
-    clusters = [g for g in clusters if len(g) > 1]
-    cluster_of = {n: i for i, group in enumerate(clusters) for n in group}
+def abridged(steps: list[dict], keep: int = 6) -> list[dict]:
+    """A long chain as a page shows it: its first and last steps around a « … n étapes … »."""
+    steps = [_abridged_loop(step) for step in steps]
+    if len(steps) <= 2 * keep + 1:
+        return steps
+    return [*steps[:keep], {"skipped": len(steps) - 2 * keep}, *steps[-keep:]]
+
+
+def _abridged_loop(step: dict, keep: int = 8) -> dict:
+    actions = step["actions"]
+    if len(actions) <= keep:
+        return step
+    return {**step, "actions": actions[:keep], "more": len(actions) - keep}
+
+
+def _graph_svg(actions, links, titles, reach, clusters, cluster_of, metrics, url_pattern):
     ranked = sorted(titles, key=lambda n: (-reach[n], n))
     drawn = set(ranked[:MAX_NODES_DRAWN])
     starts = [(a.pk, a.start) for a in actions if a.pk in drawn]
@@ -172,9 +202,32 @@ def graph_view(actions: list[Action], links, metrics: graph.GraphMetricsData, ur
         svg_id="graphe",
         empty_text=_("Aucune action à afficher."),
     )
+    return svg, len(nodes)
+
+
+def graph_view(
+    actions: list[ActionRow],
+    links,
+    metrics: graph.GraphMetricsData,
+    url_pattern: str,
+    *,
+    draw: bool = True,
+) -> dict:
+    """Everything the graph page shows: SVG (unless ``draw`` is False), top effects, chains,
+    fil conducteur, clusters."""
+    titles = {a.pk: a.title for a in actions}
+    reach = {n: metrics.reach.get(n, 0) for n in titles}
+    clusters = [[n for n in group if n in titles] for group in metrics.clusters]
+    clusters = [g for g in clusters if len(g) > 1]
+    cluster_of = {n: i for i, group in enumerate(clusters) for n in group}
+    svg, drawn_count = (
+        _graph_svg(actions, links, titles, reach, clusters, cluster_of, metrics, url_pattern)
+        if draw
+        else ("", 0)
+    )
     return {
         "svg": svg,
-        "drawn": len(nodes),
+        "drawn": drawn_count,
         "total": len(titles),
         "top": [
             {"id": n, "title": titles[n], "reach": r} for n, r in graph.top_effects(reach, limit=10)
@@ -196,7 +249,7 @@ def graph_view(actions: list[Action], links, metrics: graph.GraphMetricsData, ur
     }
 
 
-def dominant_themes(actions: list[Action], ids: list[int], limit: int = 3) -> list[str]:
+def dominant_themes(actions: list[ActionRow], ids: list[int], limit: int = 3) -> list[str]:
     wanted = set(ids)
     counts = Counter(t for a in actions if a.pk in wanted for t in a.themes)
     return [str(THEME_LABELS.get(t, t)) for t, _n in counts.most_common(limit)]
