@@ -165,7 +165,7 @@ def _is_state(repondant, element) -> bool:
 
 
 @router.post(
-    "/espaces/{slug}/campagnes/{pk}/mes-reponses/soumettre",
+    "/espaces/{slug}/campagnes/{pk}/soumission",
     response={200: Submitted, **ERRORS},
     auth=token_or_session,
     summary="Soumettre mes réponses (elles sont ensuite verrouillées)",
