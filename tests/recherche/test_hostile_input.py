@@ -89,3 +89,10 @@ def test_any_text_gives_a_query_without_operators(text, prefix):
 def test_any_text_searches_without_error(indexed, text, prefix):
     page = search(text, user=AnonymousUser(), prefix=prefix)
     assert page.total >= len(page.hits)
+
+
+def test_a_prefix_applies_only_to_a_last_word_of_three_letters_or_more():
+    assert parse_query("énergie réno", prefix=True).prefix
+    assert not parse_query("énergie ré", prefix=True).prefix
+    assert not parse_query("réno ", prefix=True).prefix
+    assert not parse_query("réno", prefix=False).prefix

@@ -13,6 +13,7 @@ from .text import fold, stem_word, words
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 12
 MAX_TERM_CHARS = 60
+MIN_PREFIX_CHARS = 3
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,14 @@ def parse_query(text: str, *, prefix: bool = False) -> ParsedQuery:
         kept.setdefault(stem_word(word), word)
     terms = list(kept.items())[:MAX_TERMS]
     typed = fold(text).split()
-    # A prefix only makes sense when the last thing typed is a word still being typed.
+    # A prefix only makes sense when the last thing typed is a word still being typed, and
+    # from MIN_PREFIX_CHARS on: shorter ones match half the vocabulary and cost a full scan.
     prefix = (
-        prefix and bool(terms) and raw[-1:].isalnum() and typed[-1][:MAX_TERM_CHARS] == terms[-1][1]
+        prefix
+        and bool(terms)
+        and raw[-1:].isalnum()
+        and typed[-1][:MAX_TERM_CHARS] == terms[-1][1]
+        and len(terms[-1][0]) >= MIN_PREFIX_CHARS
     )
     return ParsedQuery(
         text, tuple(word for _, word in terms), tuple(stem for stem, _ in terms), prefix

@@ -21,8 +21,9 @@ STOPWORDS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
-# Ligatures that NFKD leaves whole but that people type as two letters.
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae"})
+# Ligatures that NFKD leaves whole but that people type as two letters, and the dotless i
+# (whose capital is a plain I, so that case never matters).
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ı": "i"})
 _NON_WORD = re.compile(r"[\W_]+")
 
 _local = threading.local()
