@@ -1,5 +1,212 @@
-"""API endpoints of the cooperation app, mounted under /api/v1/cooperation/ by balises.api.urls."""
+"""API endpoints of the cooperation app, mounted under /api/v1/cooperation/ by balises.api.urls.
 
-from ninja import Router
+Reads are open under the visibility rules (OptionalAuth); writes need a token or the session
+(token_or_session) and the contributeur role. Errors answer in French: 404 for what the caller
+cannot see, 403 for a role too weak, 422 for bad values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Router, Status
+from ninja.errors import HttpError
+
+from balises.api.auth import OptionalAuth, token_or_session
+from balises.territoires.permissions import get_espace_for_user, role_of
+from balises.trajectoires.permissions import get_action_for_user
+
+from . import reseau, services, tableau
+from .api_data import acteur_data, contribution_data, participation_data
+from .forms import parse_period
+from .permissions import (
+    get_acteur_for_user,
+    visible_acteurs,
+    visible_contributions,
+    visible_participations,
+)
+from .queries import Filters, dashboard_data, network_data
+from .schemas import (
+    ActeurCreated,
+    ActeurIn,
+    ActeurList,
+    ActeurOut,
+    ContributionCreated,
+    ContributionIn,
+    ContributionList,
+    Error,
+    ParticipationIn,
+    ParticipationList,
+    ParticipationOut,
+)
 
 router = Router(tags=["cooperation"])
+ERRORS = {401: Error, 403: Error, 404: Error, 422: Error}
+
+
+@contextmanager
+def answers() -> Iterator[None]:
+    try:
+        yield
+    except Http404 as error:
+        raise HttpError(404, str(error) or _("Introuvable.")) from None
+    except PermissionDenied as error:
+        raise HttpError(403, str(error) or _("Accès refusé.")) from None
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            parts = [f"{f} : {' '.join(m)}" for f, m in error.message_dict.items()]
+        else:
+            parts = error.messages
+        raise HttpError(422, "; ".join(parts)) from None
+
+
+def _space(request: HttpRequest, slug: str, write: bool = False) -> tuple[Any, bool]:
+    with answers():
+        espace = get_espace_for_user(request, slug, write=write)
+    return espace, role_of(request.user, espace) is not None
+
+
+@router.get(
+    "/{slug}/acteurs",
+    response={200: ActeurList, **ERRORS},
+    auth=OptionalAuth(),
+    summary="Acteurs d'un espace",
+)
+def list_acteurs(request: HttpRequest, slug: str):
+    espace, is_member = _space(request, slug)
+    rows = [acteur_data(a, is_member) for a in visible_acteurs(request.user, espace)]
+    return {"count": len(rows), "results": rows}
+
+
+@router.post(
+    "/{slug}/acteurs",
+    response={201: ActeurCreated, **ERRORS},
+    auth=token_or_session,
+    summary="Créer un acteur",
+    description="La réponse liste les acteurs existants au nom proche (doublons possibles).",
+)
+def create_acteur(request: HttpRequest, slug: str, payload: ActeurIn):
+    espace, _member = _space(request, slug, write=True)
+    values = payload.dict(exclude={"parent_id"}, exclude_none=True)
+    with answers():
+        if payload.parent_id is not None:
+            values["parent"] = get_acteur_for_user(request, espace, payload.parent_id)
+        similar = services.similar_acteurs(espace, payload.name)
+        acteur = services.create_acteur(espace, request.user, values)
+    body = acteur_data(acteur, True) | {"similar": [acteur_data(a, True) for a in similar]}
+    return Status(201, body)
+
+
+@router.get(
+    "/{slug}/acteurs/{pk}",
+    response={200: ActeurOut, **ERRORS},
+    auth=OptionalAuth(),
+    summary="Un acteur",
+)
+def get_acteur(request: HttpRequest, slug: str, pk: int):
+    espace, is_member = _space(request, slug)
+    with answers():
+        return acteur_data(get_acteur_for_user(request, espace, pk), is_member)
+
+
+@router.get(
+    "/{slug}/participations",
+    response={200: ParticipationList, **ERRORS},
+    auth=OptionalAuth(),
+    summary="Participations aux actions",
+)
+def list_participations(request: HttpRequest, slug: str):
+    espace, is_member = _space(request, slug)
+    records = visible_participations(request.user, espace).select_related("acteur", "action")
+    rows = [participation_data(p, is_member) for p in records]
+    return {"count": len(rows), "results": rows}
+
+
+@router.post(
+    "/{slug}/participations",
+    response={201: ParticipationOut, **ERRORS},
+    auth=token_or_session,
+    summary="Enregistrer une participation",
+)
+def create_participation(request: HttpRequest, slug: str, payload: ParticipationIn):
+    espace, _member = _space(request, slug, write=True)
+    with answers():
+        values = payload.dict(exclude={"action_id", "acteur_id"})
+        values["action"] = get_action_for_user(request, espace, payload.action_id)
+        values["acteur"] = get_acteur_for_user(request, espace, payload.acteur_id)
+        record = services.save_participation(espace, request.user, values)
+    return Status(201, participation_data(record, True))
+
+
+@router.get(
+    "/{slug}/contributions",
+    response={200: ContributionList, **ERRORS},
+    auth=OptionalAuth(),
+    summary="Contributions aux actions",
+)
+def list_contributions(request: HttpRequest, slug: str):
+    espace, is_member = _space(request, slug)
+    records = visible_contributions(request.user, espace).select_related("acteur", "action")
+    rows = [contribution_data(c, is_member) for c in records]
+    return {"count": len(rows), "results": rows}
+
+
+@router.post(
+    "/{slug}/contributions",
+    response={201: ContributionCreated, **ERRORS},
+    auth=token_or_session,
+    summary="Déclarer une contribution",
+    description=(
+        "Une période hors de celle de l'action donne un avertissement (warnings), pas une erreur."
+    ),
+)
+def create_contribution(request: HttpRequest, slug: str, payload: ContributionIn):
+    espace, _member = _space(request, slug, write=True)
+    with answers():
+        values = payload.dict(exclude={"action_id", "acteur_id", "period"})
+        values["action"] = get_action_for_user(request, espace, payload.action_id)
+        values["acteur"] = get_acteur_for_user(request, espace, payload.acteur_id)
+        try:
+            values["period_start"], values["period_kind"] = parse_period(payload.period)
+        except ValidationError as error:
+            raise ValidationError({"period": error.messages}) from None
+        record, warnings = services.save_contribution(espace, request.user, values)
+    return Status(201, contribution_data(record, True) | {"warnings": warnings})
+
+
+@router.get(
+    "/{slug}/tableau-de-bord",
+    response={200: dict, **ERRORS},
+    auth=OptionalAuth(),
+    summary="Tableau de bord inter-services",
+    description=(
+        "Matrice acteurs × projets dans une mesure (heures par "
+        "défaut), totaux par nature et par année, transversalité, charge."
+    ),
+)
+def get_dashboard(request: HttpRequest, slug: str, measure: str = "heures"):
+    espace, is_member = _space(request, slug)
+    if measure not in ("heures", "euros", "m2", "unites"):
+        raise HttpError(422, _("Mesure inconnue : « %(m)s ».") % {"m": measure})
+    data = dashboard_data(request.user, espace, Filters(measure=measure), is_member)
+    return tableau.json_data(data)
+
+
+@router.get(
+    "/{slug}/reseau",
+    response={200: dict, **ERRORS},
+    auth=OptionalAuth(),
+    summary="Réseau de coopération",
+    description=(
+        "Acteurs, liens pondérés par les actions partagées, "
+        "métriques, communautés, absences par thème, niveaux de participation."
+    ),
+)
+def get_network(request: HttpRequest, slug: str):
+    espace, is_member = _space(request, slug)
+    return reseau.json_data(network_data(request.user, espace, is_member))

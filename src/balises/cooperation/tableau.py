@@ -16,6 +16,7 @@ from .units import hours_to_fte
 
 PAGE_COLUMNS = 12  # projects shown as columns on the page (all of them in the exports)
 PAGE_ROWS = 40  # actors shown as rows on the page
+CENT = Decimal("0.01")
 
 
 @dataclass
@@ -116,29 +117,34 @@ def xlsx(data: DashboardData) -> bytes:
     return output.getvalue()
 
 
+def _dec(value: Decimal) -> str:
+    """Two decimals whatever the database's sum gave back (SQLite and PostgreSQL differ)."""
+    return str(Decimal(value).quantize(CENT))
+
+
 def json_data(data: DashboardData) -> dict:
     board = data.dashboard
     kinds = dict(ActeurKind.choices)
     return {
         "measure": board.measure,
-        "grand_total": str(board.grand_total),
+        "grand_total": _dec(board.grand_total),
         "matrix": [
             {
                 "acteur_id": a,
                 "acteur": data.actors[a].name,
                 "kind": data.actors[a].kind,
                 "cells": {
-                    str(b): str(board.cells[(a, b)])
+                    str(b): _dec(board.cells[(a, b)])
                     for b in board.action_ids
                     if (a, b) in board.cells
                 },
-                "total": str(board.row_totals[a]),
+                "total": _dec(board.row_totals[a]),
             }
             for a in board.acteur_ids
         ],
         "actions": [{"id": b, "title": data.actions[b].title} for b in board.action_ids],
-        "by_nature": {n: {m: str(v) for m, v in t.items()} for n, t in board.by_nature.items()},
-        "by_year": {str(y): {m: str(v) for m, v in t.items()} for y, t in board.by_year.items()},
+        "by_nature": {n: {m: _dec(v) for m, v in t.items()} for n, t in board.by_nature.items()},
+        "by_year": {str(y): {m: _dec(v) for m, v in t.items()} for y, t in board.by_year.items()},
         "transversality": [
             {"action_id": t.action_id, "services": t.services, "kinds": t.kinds, "actors": t.actors}
             for t in board.transversality
@@ -147,7 +153,7 @@ def json_data(data: DashboardData) -> dict:
             {
                 "acteur_id": item.acteur_id,
                 "kind": str(kinds.get(data.actors[item.acteur_id].kind, "")),
-                "total": str(item.total),
+                "total": _dec(item.total),
                 "share": round(item.share, 4),
             }
             for item in board.load
