@@ -32,6 +32,8 @@ from balises.recherche import services as recherche
 from balises.referentiels import services as referentiels
 from balises.territoires import services_espaces
 from balises.territoires.models import Role, Visibility
+from tests.diagnostics.walker import diagnostics_walk, make_diagnostics_samples
+from tests.cooperation.walker import cooperation_walk, make_cooperation_samples
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +74,8 @@ class Samples:
     search_words: list[str]
     markers: list[Marker]
     trajectoire: dict = field(default_factory=dict)
+    diagnostics: dict = field(default_factory=dict)
+    cooperation: dict = field(default_factory=dict)
 
 
 def make_samples(espace_a, espace_b, alice) -> Samples:
@@ -114,8 +118,15 @@ def make_samples(espace_a, espace_b, alice) -> Samples:
         what = f"{visibility.label} record of {espace.slug}"
         markers.append(Marker(marker, frozenset(allowed or ("anonymous", *SIGNED_IN)), what))
     trajectoire = make_trajectoire_samples(espace_a, espace_b, alice, mini, markers)
+    dana = espace_b.adhesions.get().user
+    cooperation, coop_markers = make_cooperation_samples(espace_a, espace_b, alice, dana)
+    markers += [Marker(text, allowed, what) for text, allowed, what in coop_markers]
+    diagnostics, diag_markers = make_diagnostics_samples(espace_a, espace_b, alice, mini)
+    markers += [Marker(text, allowed, what) for text, allowed, what in diag_markers]
     return Samples(
+        diagnostics=diagnostics,
         trajectoire=trajectoire,
+        cooperation=cooperation,
         slug_a=espace_a.slug,
         slug_b=espace_b.slug,
         uid_a=espace_a.territoire.uid,
@@ -332,8 +343,11 @@ WALK: dict[str, Callable[[Samples], list[Visit]]] = {
 }
 
 WALK.update(_trajectoire_walk())
+WALK.update(diagnostics_walk(lambda s: s.slug_a, lambda s: s.slug_b, lambda s: s.diagnostics))
 
 # Public reference pages with no data of any space, whose parameters the walker does not fill.
+WALK.update(cooperation_walk(lambda s: s.slug_a, lambda s: s.slug_b, lambda s: s.cooperation))
+
 PUBLIC_PATTERNS: dict[str, str] = {}
 
 # Patterns not walked, each with the reason.
