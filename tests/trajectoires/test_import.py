@@ -112,3 +112,9 @@ def test_a_line_with_more_cells_than_columns_is_an_error(as_user, espace_a, char
     client = as_user(charlie)
     response = _upload(client, espace_a, "a.csv", "titre;thèmes\nJardins;énergie;mobilité".encode())
     assert "Plus de cellules que de colonnes" in client.get(response.url).content.decode()
+
+
+def test_every_error_of_a_line_is_listed_at_once(espace_a):
+    rows = importer.read_rows("a.csv", "titre;statut;début;fin\n;fini;2016;2012".encode())
+    columns = {column for _n, column, _m in importer.check_rows(rows, espace_a).errors}
+    assert columns == {"titre", "statut", "fin"}

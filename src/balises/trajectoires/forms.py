@@ -55,8 +55,8 @@ class ActionForm(forms.Form):
             self.fields[name] = forms.CharField(
                 label=label,
                 required=False,
-                widget=forms.Textarea({"rows": 4}),
-                help_text=RECIT_HELP,
+                # One help text for the seven sections, shown once above them.
+                widget=forms.Textarea({"rows": 4, "aria-describedby": "recit-aide"}),
             )
 
     @classmethod

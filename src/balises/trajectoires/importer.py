@@ -47,6 +47,8 @@ COLUMNS = [
     ("source_titre", "source_title"),
 ]
 HEADERS = [header for header, _field in COLUMNS]
+# The columns the preview shows (the récit sections would make it too wide to read).
+PREVIEW_HEADERS = ["titre", "statut", "début", "fin", "thèmes", "échelle", "visibilité"]
 COLUMN_OF = {name: header for header, name in COLUMNS}
 EXAMPLE = {
     "titre": "Jardins partagés du quartier des Tilleuls",
@@ -247,12 +249,15 @@ def _line(number: int, cells: dict[str, str], espace: Espace) -> Line:
             data[name] = _choice(value, choices, header, line.errors)
         elif name not in ("status", "scale", "visibility"):
             data[name] = value
-    if not line.errors:
-        try:
-            data = services.validate_action(data) | _source(cells, line)
-        except ValidationError as error:
-            for key, messages in error.message_dict.items():
-                column = COLUMN_OF.get(key, "fin" if key == "end" else key)
+    # Check the rest even when a cell was unreadable, so that every error shows at once.
+    source = _source(cells, line)
+    columns_in_error = {column for column, _message in line.errors}
+    try:
+        data = services.validate_action({k: v for k, v in data.items() if v is not None}) | source
+    except ValidationError as error:
+        for key, messages in error.message_dict.items():
+            column = COLUMN_OF.get(key, key)
+            if column not in columns_in_error:
                 line.errors.extend((column, message) for message in messages)
     line.data = data
     return line

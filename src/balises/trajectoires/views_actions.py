@@ -22,7 +22,7 @@ from balises.territoires.permissions import get_espace_for_user
 
 from . import services
 from .detail import action_detail_context
-from .forms import ActionFilterForm, ActionForm
+from .forms import RECIT_HELP, ActionFilterForm, ActionForm
 from .models import Action
 from .permissions import deleted_action_history, get_action_for_user
 from .queries import action_row, filter_actions
@@ -96,7 +96,9 @@ def action_detail_json(request: HttpRequest, slug: str, pk: int) -> JsonResponse
 
 
 def _render_form(request, espace, form, action=None, conflict=None, status=200) -> HttpResponse:
-    context = space_context(request, espace, form=form, action=action, conflict=conflict)
+    context = space_context(
+        request, espace, form=form, action=action, conflict=conflict, recit_help=RECIT_HELP
+    )
     return render(request, "trajectoires/action_form.html", context, status=status)
 
 
@@ -136,18 +138,32 @@ def action_edit(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRe
 
 
 def _render_conflict(request, espace, mine: ActionForm, conflict) -> HttpResponse:
-    """The form shows the saved values; what the person typed is listed beside it, not lost."""
+    """The form shows the saved values; what the person changed is listed beside it, not lost."""
     current = ActionForm(initial=ActionForm.initial_for(conflict.current))
-    lost = []
+    # What they changed: compared with the version they started from, when history has it.
+    started = conflict.current.history.filter(version=mine.cleaned_data.get("version")).first()
+    reference = ActionForm(initial=ActionForm.initial_for(started.instance)) if started else current
     submitted: Any = mine.data
+    lost = []
     for name, field in mine.fields.items():
-        typed = ", ".join(submitted.getlist(name)) if name == "themes" else submitted.get(name, "")
-        saved = current[name].value()
-        saved_text = ", ".join(saved) if isinstance(saved, list) else str(saved or "")
-        if name != "version" and str(typed).strip() != saved_text.strip():
-            lost.append((field.label, typed))
+        if name == "version":
+            continue
+        typed = submitted.getlist(name) if name == "themes" else submitted.get(name, "")
+        if _as_text(typed) != _as_text(reference[name].value()):
+            shown = (
+                ", ".join(dict(field.choices).get(c, c) for c in typed)
+                if name == "themes"
+                else typed
+            )
+            lost.append((field.label, shown))
     conflict_info = {"message": str(conflict), "lost": lost}
     return _render_form(request, espace, current, conflict.current, conflict_info, status=409)
+
+
+def _as_text(value) -> str:
+    if isinstance(value, list | tuple):
+        return ",".join(sorted(str(v) for v in value))
+    return str(value or "").replace("\r\n", "\n").strip()
 
 
 @login_required

@@ -103,7 +103,7 @@ def import_preview(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse
         messages.success(request, _("%(count)s actions importées.") % {"count": count})
         return redirect("trajectoires:action_list", slug=espace.slug)
     context = space_context(
-        request, espace, preview=preview, filename=info["name"], headers=importer.HEADERS
+        request, espace, preview=preview, filename=info["name"], headers=importer.PREVIEW_HEADERS
     )
     status = 400 if request.method == "POST" else 200
     return render(request, "trajectoires/import_preview.html", context, status=status)
