@@ -54,7 +54,7 @@ def fill_synthetic(espace, actions: int = 2000, links: int = 5000, seed: int = 7
         start = date(2000 + n * 25 // max(actions, 1), rng.randint(1, 12), 1)
         end = date(start.year + rng.randint(0, 4), 12, 1) if rng.random() < 0.6 else None
         rows.append(
-            Action(
+            Action(  # type: ignore[misc]  # CodesField takes a list of codes
                 espace=espace, title=f"Action {SYNTHETIC} {n:04d}", status=rng.choice(statuses),
                 summary=f"Donnée {SYNTHETIC} de mesure, sans rapport avec un territoire réel.",
                 start=start, end=end, themes=rng.sample(themes, 2),
@@ -89,7 +89,7 @@ def fill_synthetic(espace, actions: int = 2000, links: int = 5000, seed: int = 7
         for i in range(30)
     )  # fmt: skip
     SautSystemique.objects.bulk_create(
-        SautSystemique(
+        SautSystemique(  # type: ignore[misc]  # CodesField takes a list of codes
             espace=espace, title=f"Saut {SYNTHETIC} {i}", date=date(2003 + 5 * i, 6, 1),
             widened=["echelle"], visibility=Visibility.PUBLIC,
         )
@@ -110,15 +110,17 @@ def _child(repeat: int, requests: int) -> dict:
     import django
 
     django.setup()
-    from django.apps import apps
     from django.core.management import call_command
     from django.test import Client
 
     from balises.core.models import User
+    from balises.referentiels.apps import BUILTIN_FILES
+    from balises.referentiels.builtin import load_builtin
     from balises.territoires.models import Adhesion, Espace, Role, Territoire
 
     call_command("migrate", interactive=False, verbosity=0)
-    apps.get_app_config("referentiels").seed(open(os.devnull, "w"))  # noqa: SIM115
+    for path in BUILTIN_FILES:
+        load_builtin(path)
     territoire = Territoire.objects.create(
         kind="commune", code="99999", name=f"Commune {SYNTHETIC}", search_name="commune"
     )
