@@ -173,6 +173,31 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Source maps of vendored libraries are large and never needed compressed: skipping them keeps
+# `collectstatic` (run by every `balises setup`) from spending a minute in brotli.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
+    *(
+        [
+            "jpg",
+            "jpeg",
+            "png",
+            "gif",
+            "webp",
+            "zip",
+            "gz",
+            "tgz",
+            "bz2",
+            "tbz",
+            "xz",
+            "br",
+            "woff",
+            "woff2",
+            "mp4",
+            "webm",
+        ]
+    ),
+    "map",
+]
 MEDIA_ROOT = DATA_DIR / "media"
 
 # Background jobs: a queue in the database, run by `balises db_worker`.
