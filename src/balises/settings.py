@@ -176,27 +176,9 @@ STORAGES = {
 # Source maps of vendored libraries are large and never needed compressed: skipping them keeps
 # `collectstatic` (run by every `balises setup`) from spending a minute in brotli.
 WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
-    *(
-        [
-            "jpg",
-            "jpeg",
-            "png",
-            "gif",
-            "webp",
-            "zip",
-            "gz",
-            "tgz",
-            "bz2",
-            "tbz",
-            "xz",
-            "br",
-            "woff",
-            "woff2",
-            "mp4",
-            "webm",
-        ]
-    ),
-    "map",
+    # whitenoise's own list of already-compressed formats, plus source maps.
+    *("jpg", "jpeg", "png", "gif", "webp", "zip", "gz", "tgz", "bz2", "tbz", "xz", "br"),
+    *("woff", "woff2", "mp4", "webm", "map"),
 ]
 MEDIA_ROOT = DATA_DIR / "media"
 
