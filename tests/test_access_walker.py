@@ -247,6 +247,10 @@ def _trajectoire_walk() -> dict[str, Callable[[Samples], list[Visit]]]:
     for page in ("actions/", "actions.json", "actions.csv", "actions/nouvelle/",
                  "actions/corbeille/", "import/", "import/apercu/"):  # fmt: skip
         walk[base + page] = _both_spaces
+    # The views of the trajectory (overview, timeline, graph, coverage) and their twins.
+    for page in ("", "frise/", "frise.json", "graphe/", "graphe.json", "couverture/",
+                 "couverture.json", "couverture.csv"):  # fmt: skip
+        walk[base + page] = _both_spaces
     for page in ("", "action.json", "modifier/", "supprimer/", "liens/", "elements/", "sources/"):
         walk[base + "actions/<int:pk>/" + page] = _trajectoire("actions")
     for kind in ("evenements", "phases", "sauts"):
