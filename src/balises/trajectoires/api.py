@@ -14,7 +14,6 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
@@ -35,7 +34,7 @@ from .permissions import (
     get_phase_for_user,
     get_saut_for_user,
 )
-from .queries import action_row, filter_actions
+from .queries import action_row, action_url_maker, filter_actions
 from .records_data import record_data
 from .schemas import (
     ActionDetail,
@@ -98,10 +97,6 @@ def _action_values(payload: Schema) -> dict:
     return values
 
 
-def _url(request: HttpRequest, slug: str, pk: int) -> str:
-    return request.build_absolute_uri(reverse("trajectoires:action_detail", args=[slug, pk]))
-
-
 class ActionFilters(Schema):
     q: str = ""
     status: str = ""
@@ -127,12 +122,13 @@ def list_actions(request: HttpRequest, slug: str, filters: Query[ActionFilters])
         raise HttpError(422, _("Filtres invalides : %(e)s") % {"e": form.errors.as_text()})
     paginator = Paginator(filter_actions(request.user, espace, form.cleaned_data), filters.per_page)
     page = paginator.get_page(filters.page)
+    url = action_url_maker(request, espace)
     return {
         "count": paginator.count,
         "page": page.number,
         "pages": paginator.num_pages,
         "per_page": filters.per_page,
-        "results": [action_row(a, _url(request, slug, a.pk)) for a in page.object_list],
+        "results": [action_row(a, url(a.pk)) for a in page.object_list],
     }
 
 

@@ -38,6 +38,16 @@ def filter_actions(user, espace: Espace, filters: dict) -> QuerySet[Action]:
     return actions.order_by("start", "title", "pk")
 
 
+def action_url_maker(request, espace: Espace):
+    """A function pk -> absolute address of the action page; reverse() once, not per row."""
+    from django.urls import reverse
+
+    template = request.build_absolute_uri(
+        reverse("trajectoires:action_detail", args=[espace.slug, 0])
+    ).replace("/0/", "/{pk}/")
+    return lambda pk: template.replace("{pk}", str(pk))
+
+
 def action_row(action: Action, url: str) -> dict:
     """One action as the JSON and CSV twins give it."""
     return {

@@ -25,7 +25,7 @@ from .detail import action_detail_context
 from .forms import RECIT_HELP, ActionFilterForm, ActionForm
 from .models import Action
 from .permissions import deleted_action_history, get_action_for_user
-from .queries import action_row, filter_actions
+from .queries import action_row, action_url_maker, filter_actions
 from .views_common import add_errors, space_context
 
 PER_PAGE = 25
@@ -60,7 +60,8 @@ def _action_url(espace: Espace, action: Action) -> str:
 def action_list_json(request: HttpRequest, slug: str) -> JsonResponse:
     espace = get_espace_for_user(request, slug)
     _form, actions = _filtered(request, espace)
-    rows = [action_row(a, request.build_absolute_uri(_action_url(espace, a))) for a in actions]
+    url = action_url_maker(request, espace)
+    rows = [action_row(a, url(a.pk)) for a in actions]
     data = {"espace": espace.slug, "count": len(rows), "actions": rows}
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
@@ -73,8 +74,9 @@ def action_list_csv(request: HttpRequest, slug: str) -> HttpResponse:
     response.write("\ufeff")  # spreadsheet programs then read UTF-8 correctly
     writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS, extrasaction="ignore")
     writer.writeheader()
+    url = action_url_maker(request, espace)
     for action in actions:
-        row = action_row(action, request.build_absolute_uri(_action_url(espace, action)))
+        row = action_row(action, url(action.pk))
         writer.writerow({**row, "themes": ";".join(row["themes"])})
     return response
 
