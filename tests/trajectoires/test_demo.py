@@ -7,7 +7,7 @@ import pytest
 import yaml
 from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from balises.referentiels.apps import BUILTIN_FILES
 from balises.referentiels.builtin import load_builtin
@@ -241,6 +241,12 @@ def test_the_command_loads_reports_and_removes(territoires, villes_pairs):
     assert "Aucun espace de démonstration" in out.getvalue()
 
 
+def test_the_command_explains_why_it_cannot_load(territoires):
+    with pytest.raises(CommandError, match="balises setup"):
+        call_command("demo", "load", stdout=StringIO())
+    assert not Espace.objects.exists()
+
+
 # -- Seeding (balises setup, make run) -------------------------------------------------------
 
 
@@ -263,6 +269,14 @@ def test_seed_does_nothing_once_a_space_exists(territoires, villes_pairs, territ
     assert not should_seed()
     _seed()
     assert not Espace.objects.filter(is_demo=True).exists()
+
+
+def test_a_removed_demo_does_not_come_back_with_the_next_seed(demo):
+    remove_demo()
+    _seed()
+    assert not Espace.objects.exists()
+    load_demo()
+    assert Espace.objects.filter(is_demo=True).count() == 4
 
 
 def test_seed_waits_for_the_territories_and_the_referentiel(territoires):

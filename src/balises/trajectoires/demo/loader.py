@@ -356,8 +356,12 @@ def demo_status() -> list[dict[str, Any]]:
 
 
 def should_seed() -> bool:
-    """Seed only into an empty database: no space at all yet, and the data the demo needs."""
-    if Espace.objects.exists():
+    """Seed only into an empty database: no space at all yet, and the data the demo needs.
+
+    A demo removed once is not brought back by the next `balises setup`: the history of
+    spaces remembers that demo spaces existed (`balises demo load` reloads it on purpose).
+    """
+    if Espace.objects.exists() or Espace.history.filter(is_demo=True).exists():
         return False
     if demo_referentiel() is None:
         return False
