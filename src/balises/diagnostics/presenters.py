@@ -28,7 +28,7 @@ CSV_COLUMNS = [
 def element_rows(results: CampaignResults) -> list[dict]:
     rows = []
     for row in results.elements:
-        item = {
+        item: dict[str, object] = {
             "code": row.element.code,
             "key": row.element.key,
             "element": row.element.label,

@@ -189,7 +189,7 @@ def campaign_results(user: AnyUser, campagne: Campagne, details: bool) -> Campai
                 answers=[_answer(a, evidence[a.pk]) for a in answers] if details else [],
             )
         )
-    present = [(code, label) for code, label in Viewpoint.choices if code in respondents]
+    present = [(code, str(label)) for code, label in Viewpoint.choices if code in respondents]
     counts = {code: len(respondents[code]) for code, _label in present}
     return CampaignResults(campagne, scale, rows, present, counts, previous, details)
 

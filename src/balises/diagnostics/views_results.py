@@ -20,7 +20,7 @@ from .views_common import space_context
 
 # The cooperation app's creation form of a temps réflexif, when it exists: it is offered from
 # each divergence with its fields filled through GET parameters (title, balises, actions).
-TEMPS_REFLEXIF_ROUTES = ("cooperation:temps_reflexif_create", "cooperation:tempsreflexif_create")
+TEMPS_REFLEXIF_ROUTES = ("cooperation:temps_create",)
 
 
 def _load(request: HttpRequest, slug: str, pk: int) -> CampaignResults:
