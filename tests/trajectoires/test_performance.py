@@ -33,3 +33,19 @@ def test_query_count_does_not_grow_with_the_number_of_actions(as_user, espace_a,
     _make(espace_a, 195)
     many = _queries(client, url)
     assert few == many
+
+
+def test_action_page_query_count_does_not_grow_with_its_links(as_user, espace_a, alice):
+    from balises.trajectoires import services
+
+    _make(espace_a, 40)
+    actions = list(Action.objects.order_by("pk"))
+    hub = actions[0]
+    client = as_user(alice)
+    url = reverse("trajectoires:action_detail", args=[espace_a.slug, hub.pk])
+    services.link_actions(alice, hub, actions[1], "entraine")
+    few = _queries(client, url)
+    for other in actions[2:30]:
+        services.link_actions(alice, hub, other, "prolonge")
+        services.link_actions(alice, other, hub, "elargit")
+    assert _queries(client, url) == few
