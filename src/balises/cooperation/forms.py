@@ -32,7 +32,7 @@ class ActeurForm(forms.Form):
         required=False,
         help_text=_("Pour un·e élu·e : « adjointe à la transition énergétique »…"),
     )
-    parent = forms.ModelChoiceField(
+    parent: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Rattaché à"),
         queryset=None,
         required=False,
@@ -47,7 +47,7 @@ class ActeurForm(forms.Form):
         ),
     )
     description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
-    user = forms.ModelChoiceField(
+    user: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Compte lié"), queryset=None, required=False, help_text=_("Un membre de l'espace.")
     )
     visibility = forms.ChoiceField(label=_("Visibilité"), choices=Visibility.choices)
@@ -78,8 +78,8 @@ class ActeurForm(forms.Form):
 
 
 class ParticipationForm(forms.Form):
-    action = forms.ModelChoiceField(label=_("Action"), queryset=None)
-    acteur = forms.ModelChoiceField(label=_("Acteur"), queryset=None)
+    action: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Action"), queryset=None)
+    acteur: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Acteur"), queryset=None)
     level = forms.ChoiceField(
         label=_("Niveau de participation"),
         choices=Level.choices,
@@ -128,8 +128,8 @@ def parse_period(value: str) -> tuple[date, str]:
 
 
 class ContributionForm(forms.Form):
-    action = forms.ModelChoiceField(label=_("Action"), queryset=None)
-    acteur = forms.ModelChoiceField(label=_("Acteur"), queryset=None)
+    action: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Action"), queryset=None)
+    acteur: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Acteur"), queryset=None)
     nature = forms.ChoiceField(label=_("Nature"), choices=Nature.choices)
     in_kind = forms.ChoiceField(
         label=_("Apport en nature"),
@@ -186,7 +186,7 @@ class ContributionForm(forms.Form):
 
 
 class MergeForm(forms.Form):
-    absorb = forms.ModelChoiceField(
+    absorb: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Acteur à fusionner dans celui-ci"),
         queryset=None,
         help_text=_(
@@ -208,7 +208,9 @@ class DashboardFilterForm(forms.Form):
         label=_("À l'année"), required=False, min_value=1900, max_value=2200
     )
     theme = forms.ChoiceField(label=_("Thème"), choices=_blank(Theme.choices), required=False)
-    phase = forms.ModelChoiceField(label=_("Phase"), queryset=None, required=False)
+    phase: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Phase"), queryset=None, required=False
+    )
     nature = forms.ChoiceField(label=_("Nature"), choices=_blank(Nature.choices), required=False)
     measure = forms.ChoiceField(
         label=_("Mesure du tableau"),

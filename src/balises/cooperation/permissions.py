@@ -102,7 +102,7 @@ def get_contribution_for_user(
     return record
 
 
-RECORD_MESSAGES = {
+RECORD_MESSAGES: dict[type, Any] = {
     Collectif: _("Aucun club ou collectif à cette adresse."),
     Voyage: _("Aucun voyage à cette adresse."),
     TempsReflexif: _("Aucun temps réflexif à cette adresse."),

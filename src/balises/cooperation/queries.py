@@ -74,7 +74,10 @@ def actor_rows(user: AnyUser, espace: Espace, is_member: bool) -> dict[int, Acto
 
 def action_rows(user: AnyUser, espace: Espace) -> dict[int, ActionRow]:
     rows = visible_actions(user, espace).values_list("pk", "title", "themes", "start")
-    return {pk: ActionRow(pk, title, themes or [], start) for pk, title, themes, start in rows}
+    return {
+        pk: ActionRow(pk, title, list(themes) if isinstance(themes, list) else [], start)
+        for pk, title, themes, start in rows
+    }
 
 
 def _contributions(user: AnyUser, espace: Espace, filters: Filters):

@@ -107,7 +107,7 @@ def _acteur_form(request: HttpRequest, espace, initial: dict, exclude: int | Non
     return ActeurForm(
         request.POST or None,
         initial=initial,
-        services=services_qs.exclude(pk=exclude),
+        services=services_qs.exclude(pk=exclude or 0),
         members=members,
     )
 

@@ -33,7 +33,7 @@ class DispositifKind:
     code: str  # URL segment and name prefix
     key: str  # key of DISPOSITIF_CODES
     model: Any
-    form: type
+    form: Any
     title: Any
     new_title: Any
 

@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -29,11 +30,13 @@ from .permissions import (
 )
 from .views_common import add_errors, csv_response, json_response, space_context
 
+PER_PAGE = 100
+
 
 @dataclass(frozen=True)
 class LinkKind:
     code: str
-    form: type
+    form: Any
     get: Any
     title: Any
     new_title: Any
@@ -62,8 +65,9 @@ def _contributions(request: HttpRequest, espace):
 def contribution_list(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
     context = space_context(request, espace, "contributions")
-    rows = [contribution_data(c, context["is_member"]) for c in _contributions(request, espace)]
-    context["contributions"] = rows
+    page = Paginator(_contributions(request, espace), PER_PAGE).get_page(request.GET.get("page"))
+    context["page"] = page
+    context["contributions"] = [contribution_data(c, context["is_member"]) for c in page]
     return render(request, "cooperation/contribution_list.html", context)
 
 

@@ -46,8 +46,6 @@ class Acteur(SpaceRecord):
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["folded_name"])
 
-    objects = SpaceRecordQuerySet.as_manager()
-
     class Meta:
         ordering = ["name", "pk"]
         verbose_name = _("acteur")
