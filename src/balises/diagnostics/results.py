@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from django.db.models import BooleanField, ExpressionWrapper, Q
 
@@ -24,6 +24,22 @@ if TYPE_CHECKING:
     from balises.territoires.permissions import AnyUser
 
 DISPOSITIF_KIND = "dispositif"
+
+
+class Row(NamedTuple):
+    """A submitted answer as read from the database (field names of ``values_list``)."""
+
+    pk: int
+    element_id: int
+    level: int | None
+    dont_know: bool
+    justification: str
+    repondant_id: int
+    viewpoint: str
+    name: str
+
+
+ROW_FIELDS = [*Row._fields[:-2], "repondant__viewpoint", "repondant__name"]
 
 
 @dataclass
@@ -147,11 +163,13 @@ def campaign_results(user: AnyUser, campagne: Campagne, details: bool) -> Campai
     elements = list(campagne.elements.select_related("parent").order_by("position"))
     scale = list(campagne.referentiel.maturity_levels.all())
     top = max((level.level for level in scale), default=4)
-    appreciations = list(
-        Appreciation.objects.filter(
+    # Plain rows rather than model instances: 690 answers would cost more to build than to read.
+    appreciations = [
+        Row(*values)
+        for values in Appreciation.objects.filter(
             repondant__campagne=campagne, status=AnswerStatus.SUBMITTED
-        ).select_related("repondant")
-    )
+        ).values_list(*ROW_FIELDS)
+    ]
     evidence: dict[int, list[tuple[int, str]]] = defaultdict(list)
     through = Appreciation.evidence.through.objects.filter(
         appreciation__repondant__campagne=campagne,
@@ -159,18 +177,20 @@ def campaign_results(user: AnyUser, campagne: Campagne, details: bool) -> Campai
     ).values_list("appreciation_id", "action_id", "action__title")
     for appreciation_id, action_id, title in through:
         evidence[appreciation_id].append((action_id, title))
-    by_element: dict[int, list[Appreciation]] = defaultdict(list)
+    by_element: dict[int, list[Row]] = defaultdict(list)
     respondents: dict[str, set[int]] = defaultdict(set)
     for appreciation in appreciations:
         by_element[appreciation.element_id].append(appreciation)
-        respondents[appreciation.repondant.viewpoint].add(appreciation.repondant_id)
+        respondents[appreciation.viewpoint].add(appreciation.repondant_id)
     previous = previous_campagne(user, campagne)
     before = consensus_by_key([previous.pk]).get(previous.pk, {}) if previous else {}
     suggested = suggestions(user, campagne, elements, top)
+    # Translated once: a label per answer would cost a translation lookup each.
+    labels = {code: str(label) for code, label in Viewpoint.choices}
     rows = []
     for element in elements:
         answers = by_element.get(element.pk, [])
-        medians = scoring.viewpoint_medians((a.repondant.viewpoint, a.level) for a in answers)
+        medians = scoring.viewpoint_medians((a.viewpoint, a.level) for a in answers)
         current = scoring.consensus(medians)
         earlier = before.get(element.key)
         rows.append(
@@ -186,7 +206,7 @@ def campaign_results(user: AnyUser, campagne: Campagne, details: bool) -> Campai
                 suggested=suggested[element.pk],
                 previous=earlier,
                 evolution=scoring.evolution(earlier, current),
-                answers=[_answer(a, evidence[a.pk]) for a in answers] if details else [],
+                answers=[_answer(a, evidence[a.pk], labels) for a in answers] if details else [],
             )
         )
     present = [(code, str(label)) for code, label in Viewpoint.choices if code in respondents]
@@ -194,13 +214,12 @@ def campaign_results(user: AnyUser, campagne: Campagne, details: bool) -> Campai
     return CampaignResults(campagne, scale, rows, present, counts, previous, details)
 
 
-def _answer(appreciation: Appreciation, evidence: list[tuple[int, str]]) -> Answer:
-    repondant = appreciation.repondant
+def _answer(row: Row, evidence: list[tuple[int, str]], labels: dict[str, str]) -> Answer:
     return Answer(
-        name=repondant.name,
-        viewpoint=repondant.get_viewpoint_display(),
-        level=appreciation.level,
-        dont_know=appreciation.dont_know,
-        justification=appreciation.justification,
+        name=row.name,
+        viewpoint=labels.get(row.viewpoint, row.viewpoint),
+        level=row.level,
+        dont_know=row.dont_know,
+        justification=row.justification,
         evidence=evidence,
     )
