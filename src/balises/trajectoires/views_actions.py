@@ -25,7 +25,7 @@ from .detail import action_detail_context
 from .forms import RECIT_HELP, ActionFilterForm, ActionForm
 from .models import Action
 from .permissions import deleted_action_history, get_action_for_user
-from .queries import action_row, action_url_maker, filter_actions
+from .queries import THEME_LABELS, action_row, action_url_maker, filter_actions
 from .views_common import add_errors, space_context
 
 PER_PAGE = 25
@@ -152,11 +152,7 @@ def _render_conflict(request, espace, mine: ActionForm, conflict) -> HttpRespons
             continue
         typed = submitted.getlist(name) if name == "themes" else submitted.get(name, "")
         if _as_text(typed) != _as_text(reference[name].value()):
-            shown = (
-                ", ".join(dict(field.choices).get(c, c) for c in typed)
-                if name == "themes"
-                else typed
-            )
+            shown = ", ".join(THEME_LABELS.get(c, c) for c in typed) if name == "themes" else typed
             lost.append((field.label, shown))
     conflict_info = {"message": str(conflict), "lost": lost}
     return _render_form(request, espace, current, conflict.current, conflict_info, status=409)
