@@ -118,3 +118,29 @@ def test_every_error_of_a_line_is_listed_at_once(espace_a):
     rows = importer.read_rows("a.csv", "titre;statut;début;fin\n;fini;2016;2012".encode())
     columns = {column for _n, column, _m in importer.check_rows(rows, espace_a).errors}
     assert columns == {"titre", "statut", "fin"}
+
+
+def test_files_left_pending_for_a_day_are_removed_at_the_next_upload(
+    as_user, espace_a, charlie, settings
+):
+    import os
+    import time
+    from pathlib import Path
+
+    folder = Path(settings.MEDIA_ROOT) / "imports" / "trajectoires"
+    folder.mkdir(parents=True)
+    old = folder / "abandonne"
+    old.write_bytes(b"titre\nx")
+    os.utime(old, (time.time() - 2 * 86400, time.time() - 2 * 86400))
+    _upload(as_user(charlie), espace_a, "a.csv", b"titre\nx")
+    assert not old.exists() and len(list(folder.iterdir())) == 1
+
+
+def test_abandoning_a_file_writes_nothing_and_removes_it(as_user, espace_a, charlie, settings):
+    from pathlib import Path
+
+    client = as_user(charlie)
+    response = _upload(client, espace_a, "a.csv", b"titre\nx")
+    client.post(response.url, {"cancel": "1"})
+    assert not Action.objects.exists()
+    assert not list((Path(settings.MEDIA_ROOT) / "imports" / "trajectoires").iterdir())

@@ -7,6 +7,7 @@ known only to the session that sent it; it is removed once written.
 from __future__ import annotations
 
 import secrets
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -33,10 +34,20 @@ TEMPLATE_TYPES = {
 }
 
 
+PENDING_SECONDS = 24 * 3600  # a file nobody confirmed nor abandoned is removed after a day
+
+
 def _folder() -> Path:
     folder = Path(settings.MEDIA_ROOT) / "imports" / "trajectoires"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def _forget_old_files(folder: Path) -> None:
+    limit = time.time() - PENDING_SECONDS
+    for path in folder.iterdir():
+        if path.is_file() and path.stat().st_mtime < limit:
+            path.unlink(missing_ok=True)
 
 
 def _session_key(espace: Espace) -> str:
@@ -68,6 +79,7 @@ def import_upload(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             form.add_error("file", str(error))
         else:
             token = secrets.token_urlsafe(24)
+            _forget_old_files(_folder())
             (_folder() / token).write_bytes(content)
             request.session[_session_key(espace)] = {"token": token, "name": upload.name}
             return redirect("trajectoires:import_preview", slug=espace.slug)
