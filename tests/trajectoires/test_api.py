@@ -167,3 +167,32 @@ def test_phase_with_end_before_start_is_refused(client, espace_a, alice):
         **_auth(alice),
     )
     assert response.status_code == 422
+
+
+def test_element_links_and_sources_through_the_api(client, espace_a, actions, alice, bob):
+    from pathlib import Path
+
+    from balises.referentiels import services as referentiels
+
+    mini = Path(__file__).parent.parent / "referentiels" / "data" / "mini.yaml"
+    element = referentiels.import_referentiel(mini).referentiel.elements.first()
+    url = f"{_base(espace_a)}/actions/{actions['public'].pk}"
+    data = {"element": element.pk, "justification": "Lecture", "is_interpretation": True}
+    created = client.post(f"{url}/elements", data, content_type="application/json", **_auth(alice))
+    assert created.status_code == 201 and created.json()["is_interpretation"]
+    again = client.post(f"{url}/elements", data, content_type="application/json", **_auth(alice))
+    assert again.status_code == 422
+    unknown = client.post(
+        f"{url}/elements", {"element": 999999}, content_type="application/json", **_auth(alice)
+    )
+    assert unknown.status_code == 422
+    source = client.post(
+        f"{url}/sources",
+        {"url": "https://example.org/a", "title": "Article", "published": "2014-03"},
+        content_type="application/json",
+        **_auth(alice),
+    )
+    assert source.status_code == 201 and source.json()["published"] == "2014-03-01"
+    link_id = created.json()["id"]
+    assert client.delete(f"{_base(espace_a)}/elements/{link_id}", **_auth(bob)).status_code == 403
+    assert client.get(url).json()["elements"][0]["code"] == element.code

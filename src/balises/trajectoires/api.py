@@ -19,7 +19,6 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from balises.api.auth import OptionalAuth, token_or_session
-from balises.referentiels.models import Element
 from balises.territoires.permissions import get_espace_for_user
 
 from . import services
@@ -29,6 +28,7 @@ from .forms import ActionFilterForm
 from .permissions import (
     get_action_element_for_user,
     get_action_for_user,
+    get_element,
     get_evenement_for_user,
     get_lien_for_user,
     get_phase_for_user,
@@ -237,7 +237,7 @@ def add_element(request: HttpRequest, slug: str, pk: int, payload: ElementLinkIn
     with answers():
         espace = get_espace_for_user(request, slug, write=True)
         action = get_action_for_user(request, espace, pk, write=True)
-        element = Element.objects.select_related("referentiel").filter(pk=payload.element).first()
+        element = get_element(request.user, payload.element)
         if element is None:
             raise ValidationError({"element": [_("Aucun élément de référentiel à ce numéro.")]})
         link = services.link_element(

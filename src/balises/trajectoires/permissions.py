@@ -136,3 +136,16 @@ def deleted_action_history(espace: Espace) -> QuerySet:
         .select_related("history_user")
         .order_by("-history_date")
     )
+
+
+def get_element(user: AnyUser, pk: Any):
+    """An element of a référentiel the user may read (all of them today), or None."""
+    from balises.referentiels.models import Element
+    from balises.referentiels.permissions import visible_to
+
+    try:
+        pk = int(str(pk))
+    except ValueError:
+        return None
+    elements = Element.objects.filter(referentiel__in=visible_to(user), pk=pk)
+    return elements.select_related("referentiel", "kind").first()

@@ -16,12 +16,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from balises.core.http import AuthenticatedHttpRequest
-from balises.referentiels.models import Element
 from balises.territoires.permissions import get_espace_for_user
 
 from . import services
 from .forms import ElementLinkForm, LienForm, SourceForm
-from .permissions import get_action_element_for_user, get_action_for_user, get_lien_for_user
+from .permissions import (
+    get_action_element_for_user,
+    get_action_for_user,
+    get_element,
+    get_lien_for_user,
+)
 
 UNSEEN_ACTION = _("Cette action n'existe pas ou vous ne pouvez pas la voir : lien refusé.")
 
@@ -91,8 +95,7 @@ def element_add(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRe
     form = ElementLinkForm(request.POST)
     element = None
     if form.is_valid():
-        # Référentiels are public reference data: any of their elements may be illustrated.
-        element = Element.objects.filter(pk=form.cleaned_data["element"]).first()
+        element = get_element(request.user, form.cleaned_data["element"])
     if element is None:
         if form.errors:
             _form_errors(request, form)
