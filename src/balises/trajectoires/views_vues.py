@@ -43,7 +43,7 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
     counts = vues_data.status_counts(request.user, espace)
     total = sum(counts.values())
     limit = vues_data.MAX_COMPACT_BARS
-    actions = vues_data.load_actions(request.user, espace, dated_limit=limit)
+    actions = vues_data.load_actions(request.user, espace, limit=limit, dated_only=True)
     events, leaps, phases = vues_data.load_marks(request.user, espace)
     svg, _more = vues_build.timeline_svg(
         actions, events, leaps, phases, today=timezone.localdate(),
@@ -58,33 +58,35 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "trajectoires/vues/overview.html", context)
 
 
-def _frise(request: HttpRequest, slug: str):
+def _frise(request: HttpRequest, slug: str, limit: int | None = None):
     espace = get_espace_for_user(request, slug)
     form = FriseFilterForm(request.GET or None)
     period = form.period()
-    actions = vues_data.load_actions(request.user, espace, period)
+    actions = vues_data.load_actions(request.user, espace, period, limit=limit)
     events, leaps, phases = vues_data.load_marks(request.user, espace, period)
-    return espace, form, actions, events, leaps, phases
+    return espace, form, period, actions, events, leaps, phases
 
 
 def frise(request: HttpRequest, slug: str) -> HttpResponse:
-    espace, form, actions, events, leaps, phases = _frise(request, slug)
+    limit = vues_data.MAX_BARS
+    espace, form, period, actions, events, leaps, phases = _frise(request, slug, limit)
+    total = vues_data.count_actions(request.user, espace, period)
     url_pattern = vues_data.action_url_pattern(espace.slug)
-    svg, more = vues_build.timeline_svg(
+    svg, _more = vues_build.timeline_svg(
         actions, events, leaps, phases, today=timezone.localdate(), url_pattern=url_pattern,
-        compact=False, limit=vues_data.MAX_BARS,
+        compact=False, limit=limit,
     )  # fmt: skip
-    rows = vues_build.action_rows(actions[: vues_data.MAX_BARS], url_pattern)
+    rows = vues_build.action_rows(actions, url_pattern)
     context = space_context(
-        request, espace, vue="frise", form=form, svg=svg, more=more, rows=rows,
-        total=len(actions), events=events, leaps=leaps, phases=phases,
+        request, espace, vue="frise", form=form, svg=svg, more=total - len(actions), rows=rows,
+        total=total, events=events, leaps=leaps, phases=phases,
         query=request.GET.urlencode(),
     )  # fmt: skip
     return render(request, "trajectoires/vues/frise.html", context)
 
 
 def frise_json(request: HttpRequest, slug: str) -> JsonResponse:
-    espace, form, actions, events, leaps, phases = _frise(request, slug)
+    espace, form, _period, actions, events, leaps, phases = _frise(request, slug)
     url_pattern = vues_data.action_url_pattern(espace.slug)
     data = {
         "espace": espace.slug,
@@ -104,42 +106,43 @@ def frise_json(request: HttpRequest, slug: str) -> JsonResponse:
     return JsonResponse(data, json_dumps_params=JSON_OPTIONS)
 
 
-def _graphe(request: HttpRequest, slug: str, *, draw: bool = True):
+def _graphe(request: HttpRequest, slug: str):
     espace = get_espace_for_user(request, slug)
     context = space_context(request, espace, vue="graphe")
     scope = metrics_cache.scope_for(request.user, espace, role=context["role"] or None)
-    cached = metrics_cache.get_metrics(espace, scope)
-    actions = vues_data.load_actions(request.user, espace)
-    links = vues_data.load_links(request.user, espace)
-    url_pattern = vues_data.action_url_pattern(espace.slug)
-    view = vues_build.graph_view(actions, links, cached.metrics, url_pattern, draw=draw)
-    return espace, context, cached, actions, links, view
+    return espace, context, metrics_cache.get_metrics(espace, scope)
 
 
 def graphe(request: HttpRequest, slug: str) -> HttpResponse:
-    _espace, context, cached, actions, links, view = _graphe(request, slug)
-    titles = view["titles"]
+    espace, context, cached = _graphe(request, slug)
+    # Only the actions the page names are loaded: a fixed amount, whatever the space's size.
+    needed = vues_build.page_ids(cached.metrics)
+    actions = vues_data.load_actions(request.user, espace, ids=needed)
+    links = vues_data.load_links_among(request.user, espace, needed)
+    url_pattern = vues_data.action_url_pattern(espace.slug)
+    view = vues_build.graph_view(actions, links, cached.metrics, url_pattern)
+    view["total"] = vues_data.count_actions(request.user, espace)
     link_rows = [
-        {"source": titles[s], "kind": vues_build.LINK_LABELS.get(k, k), "target": titles[t]}
-        for s, t, k in links[: vues_data.MAX_BARS]
+        {"source": source, "kind": vues_build.LINK_LABELS.get(kind, kind), "target": target}
+        for source, kind, target in vues_data.link_table(request.user, espace, vues_data.MAX_BARS)
     ]
-    shown = {
-        "fil": vues_build.abridged(view["fil"]),
-        "chains": [(len(chain), vues_build.abridged(chain)) for chain in view["chains"]],
-    }
-    for cluster in view["clusters"][:8]:
+    for cluster in view["clusters"][: vues_build.MAX_CLUSTERS_SHOWN]:
         ids = [a["id"] for a in cluster["actions"]]
         cluster["themes"] = vues_build.dominant_themes(actions, ids)
     context.update(
-        view=view, shown=shown, cached=cached, link_rows=link_rows, links_total=len(links),
+        view=view, cached=cached, link_rows=link_rows,
+        links_total=vues_data.count_links(request.user, espace),
         link_kinds=vues_build.LINK_LABELS.items(),
     )  # fmt: skip
     return render(request, "trajectoires/vues/graphe.html", context)
 
 
 def graphe_json(request: HttpRequest, slug: str) -> JsonResponse:
-    espace, _context, cached, actions, links, view = _graphe(request, slug, draw=False)
+    espace, _context, cached = _graphe(request, slug)
+    actions = vues_data.load_actions(request.user, espace)
+    links = vues_data.load_links(request.user, espace)
     url_pattern = vues_data.action_url_pattern(espace.slug)
+    view = vues_build.graph_view(actions, links, cached.metrics, url_pattern, draw=False)
     data = {
         "espace": espace.slug,
         "fresh": cached.fresh,

@@ -137,19 +137,49 @@ def _steps_titles(steps: list[list[int]], titles: dict[int, str]) -> list[dict]:
     return shown
 
 
-def abridged(steps: list[dict], keep: int = 6) -> list[dict]:
-    """A long chain as a page shows it: its first and last steps around a « … n étapes … »."""
-    steps = [_abridged_loop(step) for step in steps]
-    if len(steps) <= 2 * keep + 1:
-        return steps
-    return [*steps[:keep], {"skipped": len(steps) - 2 * keep}, *steps[-keep:]]
+KEEP_STEPS = 6  # a long chain shows its first and last steps
+KEEP_IN_LOOP = 8  # a loop shows its first actions
 
 
-def _abridged_loop(step: dict, keep: int = 8) -> dict:
-    actions = step["actions"]
-    if len(actions) <= keep:
-        return step
-    return {**step, "actions": actions[:keep], "more": len(actions) - keep}
+def abridge_steps(steps: list[list[int]]) -> list:
+    """A long chain as the page shows it: first and last steps around ``{"skipped": n}``."""
+    if len(steps) <= 2 * KEEP_STEPS + 1:
+        return list(steps)
+    skipped = {"skipped": len(steps) - 2 * KEEP_STEPS}
+    return [*steps[:KEEP_STEPS], skipped, *steps[-KEEP_STEPS:]]
+
+
+def shown_steps(steps: list[list[int]], titles: dict[int, str]) -> list[dict]:
+    """Abridged steps with titles; actions the viewer cannot see are dropped."""
+    shown: list[dict] = []
+    for step in abridge_steps(steps):
+        if isinstance(step, dict):
+            shown.append(step)
+            continue
+        visible = [n for n in step if n in titles]
+        if visible:
+            members = [{"id": n, "title": titles[n]} for n in visible[:KEEP_IN_LOOP]]
+            more = len(step) - len(members) if len(step) > KEEP_IN_LOOP else 0
+            shown.append({"actions": members, "loop": len(step) > 1, "more": more})
+    return shown
+
+
+def page_ids(metrics: graph.GraphMetricsData) -> set[int]:
+    """The actions the graph page names: drawn, top effects, abridged chains, clusters."""
+    ranked = sorted(metrics.reach, key=lambda n: (-metrics.reach[n], n))
+    needed = set(ranked[:MAX_NODES_DRAWN])
+    needed.update(n for n, _r in graph.top_effects(metrics.reach, limit=10))
+    for steps in [metrics.fil, *metrics.chains]:
+        for step in abridge_steps(steps):
+            if not isinstance(step, dict):
+                needed.update(step[:KEEP_IN_LOOP])
+    for group in metrics.clusters[:MAX_CLUSTERS_SHOWN]:
+        needed.update(group[:KEEP_IN_CLUSTER])
+    return needed
+
+
+MAX_CLUSTERS_SHOWN = 8
+KEEP_IN_CLUSTER = 6
 
 
 def _graph_svg(actions, links, titles, reach, clusters, cluster_of, metrics, url_pattern):
@@ -214,11 +244,13 @@ def graph_view(
     draw: bool = True,
 ) -> dict:
     """Everything the graph page shows: SVG (unless ``draw`` is False), top effects, chains,
-    fil conducteur, clusters."""
+    fil conducteur, clusters. The page passes only the actions it names (``page_ids``): cluster
+    sizes then come from the metrics, which count the same actions as the viewer sees."""
     titles = {a.pk: a.title for a in actions}
     reach = {n: metrics.reach.get(n, 0) for n in titles}
-    clusters = [[n for n in group if n in titles] for group in metrics.clusters]
-    clusters = [g for g in clusters if len(g) > 1]
+    pairs = [(g, [n for n in g if n in titles]) for g in metrics.clusters]
+    pairs = [(g, shown) for g, shown in pairs if len(shown) > 1]
+    clusters = [shown for _g, shown in pairs]
     cluster_of = {n: i for i, group in enumerate(clusters) for n in group}
     svg, drawn_count = (
         _graph_svg(actions, links, titles, reach, clusters, cluster_of, metrics, url_pattern)
@@ -229,6 +261,8 @@ def graph_view(
         "svg": svg,
         "drawn": drawn_count,
         "total": len(titles),
+        "chains_shown": [(sum(map(len, c)), shown_steps(c, titles)) for c in metrics.chains],
+        "fil_shown": shown_steps(metrics.fil, titles),
         "top": [
             {"id": n, "title": titles[n], "reach": r} for n, r in graph.top_effects(reach, limit=10)
         ],
@@ -238,10 +272,10 @@ def graph_view(
         "clusters": [
             {
                 "index": i,
-                "size": len(group),
+                "size": len(full) if draw else len(group),
                 "actions": [{"id": n, "title": titles[n]} for n in group],
             }
-            for i, group in enumerate(clusters)
+            for i, (full, group) in enumerate(pairs)
         ],
         "reach": reach,
         "cluster_of": cluster_of,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.urls import NoReverseMatch, reverse
 
 from balises.territoires.models import Espace
@@ -91,15 +91,33 @@ class ActionRow(NamedTuple):
     scale: str
 
 
+def _actions(user, espace: Espace, period: Period | None):
+    # Undated actions last on every database (SQLite and PostgreSQL differ by default).
+    query = visible_actions(user, espace).order_by(F("start").asc(nulls_last=True), "title", "id")
+    return query.filter(period.action_q()) if period is not None else query
+
+
 def load_actions(
-    user, espace: Espace, period: Period | None = None, *, dated_limit: int | None = None
+    user,
+    espace: Espace,
+    period: Period | None = None,
+    *,
+    limit: int | None = None,
+    dated_only: bool = False,
+    ids: set[int] | None = None,
 ) -> list[ActionRow]:
-    query = visible_actions(user, espace).order_by("start", "title", "id")
-    if period is not None:
-        query = query.filter(period.action_q())
-    if dated_limit is not None:
-        query = query.filter(start__isnull=False)[:dated_limit]
+    query = _actions(user, espace, period)
+    if ids is not None:
+        query = query.filter(pk__in=sorted(ids))
+    if dated_only:
+        query = query.filter(start__isnull=False)
+    if limit is not None:
+        query = query[:limit]
     return list(map(ActionRow._make, query.values_list(*ACTION_FIELDS)))
+
+
+def count_actions(user, espace: Espace, period: Period | None = None) -> int:
+    return _actions(user, espace, period).count()
 
 
 def _visible_links(user, espace: Espace):
@@ -118,6 +136,26 @@ def load_links(user, espace: Espace) -> list[tuple[int, int, str]]:
         _visible_links(user, espace)
         .order_by("source_id", "target_id", "kind")
         .values_list("source_id", "target_id", "kind")
+    )
+
+
+def load_links_among(user, espace: Espace, ids: set[int]) -> list[tuple[int, int, str]]:
+    """The visible links between the given actions (those a drawing shows)."""
+    among = sorted(ids)
+    return list(
+        _visible_links(user, espace)
+        .filter(source_id__in=among, target_id__in=among)
+        .order_by("source_id", "target_id", "kind")
+        .values_list("source_id", "target_id", "kind")
+    )
+
+
+def link_table(user, espace: Espace, limit: int) -> list[tuple[str, str, str]]:
+    """(source title, kind, target title) of the first visible links, for the page's list."""
+    return list(
+        _visible_links(user, espace)
+        .order_by("source__start", "source__title", "source_id", "target_id", "kind")
+        .values_list("source__title", "kind", "target__title")[:limit]
     )
 
 
