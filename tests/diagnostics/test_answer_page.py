@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from balises.diagnostics import services
 from balises.diagnostics.models import Appreciation, CampagneStatus
+from balises.trajectoires.models import Action
 
 from .conftest import element
 
@@ -42,12 +43,16 @@ def test_a_draft_is_saved_by_a_plain_post_and_shown_again(as_user, campagne, rep
 
 def test_htmx_saves_one_element_and_returns_only_its_form(as_user, campagne, repondant_bob):
     h1 = element(campagne, "H1-B1")
+    action = Action.objects.create(espace=campagne.espace, title="Base 11/19")
     response = as_user(repondant_bob.user).post(
-        _url(campagne), {"element": h1.pk, "level": "nsp"}, headers={"HX-Request": "true"}
+        _url(campagne),
+        {"element": h1.pk, "level": "nsp", "evidence": [action.pk]},
+        headers={"HX-Request": "true"},
     )
     page = response.content.decode()
     assert response.status_code == 200
     assert page.count('class="diag-element"') == 1 and "Brouillon enregistré" in page
+    assert "Base 11/19" in page and "lire le récit" in page
     assert Appreciation.objects.get(repondant=repondant_bob, element=h1).dont_know
 
 

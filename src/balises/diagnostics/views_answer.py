@@ -84,6 +84,7 @@ def _save(request: HttpRequest, repondant: Repondant, token: str | None) -> Http
         context = {
             "item": item,
             "sheet": sheet,
+            "espace": repondant.campagne.espace,
             "saved": not form.errors,
             **_urls(repondant, token),
         }

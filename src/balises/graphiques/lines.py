@@ -27,11 +27,12 @@ def render_lines(
     title: str,
     desc: str,
     svg_id: str = "courbes",
-    width: float = 640,
+    width: float = 720,
     height: float = 280,
     empty_text: str = "Pas encore de campagne avec des réponses.",
 ) -> str:
-    left, right, upper, bottom = 40.0, 150.0, 16.0, 40.0
+    left, right, upper, bottom = 40.0, 210.0, 16.0, 40.0
+    inset = 60.0  # room for the campaigns' names under the first and last points
     plot_w, plot_h = width - left - right, height - upper - bottom
     body: list[str] = []
     if not steps or top <= 0:
@@ -42,7 +43,8 @@ def render_lines(
         return frame(svg_id, width, height, title, desc, body, "courbes")
 
     def x_of(index: int) -> float:
-        return left + (plot_w * index / (len(steps) - 1) if len(steps) > 1 else plot_w / 2)
+        inner = plot_w - 2 * inset
+        return left + inset + (inner * index / (len(steps) - 1) if len(steps) > 1 else inner / 2)
 
     def y_of(value: float) -> float:
         return upper + plot_h * (1 - min(max(value, 0.0), float(top)) / top)
@@ -57,7 +59,7 @@ def render_lines(
     for index, step in enumerate(steps):
         body.append(
             f'<text x="{num(x_of(index))}" y="{num(height - bottom + 18)}" '
-            f'text-anchor="middle">{text(shorten(step, 18))}</text>'
+            f'text-anchor="middle">{text(shorten(step, 26))}</text>'
         )
     for position, serie in enumerate(series):
         css = f"courbe {text(serie.css)}".strip()
@@ -81,7 +83,7 @@ def render_lines(
         if last is not None:
             body.append(
                 f'<text class="courbe-libelle" x="{num(left + plot_w + 8)}" '
-                f'y="{num(upper + 14 + 16 * position)}">{text(shorten(serie.label, 22))}</text>'
+                f'y="{num(upper + 14 + 16 * position)}">{text(shorten(serie.label, 30))}</text>'
             )
         body.append("</g>")
     return frame(svg_id, width, height, title, desc, body, "courbes")
