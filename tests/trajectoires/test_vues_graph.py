@@ -146,3 +146,18 @@ def test_layout_places_every_action_inside_the_drawing(data, starts):
 
 def test_top_effects_rank_by_reach_then_id():
     assert graph.top_effects({1: 2, 2: 5, 3: 2, 4: 0}) == [(2, 5), (1, 2), (3, 2)]
+
+
+def test_long_chains_and_big_loops_are_abridged_on_the_page():
+    from balises.trajectoires.vues_build import shown_steps
+
+    steps = [[n] for n in range(1, 21)]
+    steps[3] = list(range(100, 120))  # a loop of 20 actions
+    titles = {n: f"A{n}" for step in steps for n in step}
+    shown = shown_steps(steps, titles)
+    assert len(shown) == 13 and shown[6] == {"skipped": 8}
+    assert shown[3]["loop"] and len(shown[3]["actions"]) == 8 and shown[3]["more"] == 12
+    del titles[1]  # an action the viewer cannot see is left out
+    assert shown_steps([[1], [2]], titles) == [
+        {"actions": [{"id": 2, "title": "A2"}], "loop": False, "more": 0}
+    ]
