@@ -118,7 +118,13 @@ def _child(repeat: int) -> dict:
     from balises.territoires.models import Adhesion, Espace, Territoire
 
     settings.ALLOWED_HOSTS = ["*"]
+    # No collectstatic in a temporary data directory: plain static URLs, as in the tests.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
     call_command("migrate", interactive=False, verbosity=0)
+    call_command("createcachetable", verbosity=0)
     territoire = Territoire.objects.create(
         kind="commune", code="99999", name="Bench", search_name="bench"
     )

@@ -2,8 +2,9 @@
 contribute to, the same actions; metrics with networkx; deterministic positions.
 
 - degree: how many other actors one works with; strength: the same counted by shared actions;
-- betweenness: how often an actor lies on the shortest path between two others (sampled, with
-  a fixed seed, beyond ``EXACT_LIMIT`` actors so that big networks stay fast and stable);
+- betweenness: how often an actor lies on the shortest path between two others (estimated
+  from ``SAMPLES`` sources with a fixed seed beyond ``EXACT_LIMIT`` actors, so that big
+  networks stay fast and give the same answer every time);
 - communities: groups that work more among themselves (Louvain, fixed seed);
 - bridges: actors linked to other communities than their own, who carry ideas between groups.
 """
@@ -18,8 +19,10 @@ from itertools import combinations
 import networkx as nx
 from networkx.algorithms.community import louvain_communities
 
-EXACT_LIMIT = 150  # actors; above, betweenness is estimated from this many sources
+EXACT_LIMIT = 100  # actors; above, betweenness is estimated from SAMPLES sources
+SAMPLES = 48
 SEED = 7
+VERSION = 1  # of the computation: part of cache keys, bump it when results change
 
 
 @dataclass
@@ -87,7 +90,7 @@ def _betweenness(graph: nx.Graph) -> dict[int, float]:
     if graph.number_of_edges() == 0:
         return {}
     n = graph.number_of_nodes()
-    k = None if n <= EXACT_LIMIT else EXACT_LIMIT
+    k = None if n <= EXACT_LIMIT else SAMPLES
     return nx.betweenness_centrality(graph, k=k, normalized=True, seed=SEED)
 
 
@@ -100,7 +103,9 @@ def ranked(network: Network, key: str, limit: int = 10) -> list[NodeMetrics]:
 def layout(
     network: Network, limit: int = 40, width: float = 880, height: float = 560, margin=50
 ) -> dict[int, tuple[float, float]]:
-    """Positions of the ``limit`` most connected actors: same data, same drawing."""
+    """Positions of the ``limit`` most connected actors: same data, same drawing. Each group
+    of actors linked together gets its own column, wider for bigger groups, so that a small
+    separate group does not squeeze the others into a corner."""
     keep = sorted(network.metrics.values(), key=lambda m: (-m.strength, m.acteur_id))[:limit]
     nodes = sorted(m.acteur_id for m in keep if m.degree > 0)
     if not nodes:
@@ -111,18 +116,38 @@ def layout(
     for (a, b), weight in sorted(network.edges.items()):
         if a in kept and b in kept:
             graph.add_edge(a, b, weight=weight)
+    parts = sorted(
+        (sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0])
+    )
+    shares = [len(part) ** 0.5 for part in parts]
+    x0, placed = float(margin), {}
+    for part, share in zip(parts, shares, strict=True):
+        column = (width - 2 * margin) * share / sum(shares)
+        placed.update(_place(graph.subgraph(part), x0, column, height, margin))
+        x0 += column
+    return dict(sorted(placed.items()))
+
+
+def _place(graph: nx.Graph, x0: float, column: float, height: float, margin: float):
+    """Spring positions of one connected group inside its column (a fixed seed)."""
+    nodes = sorted(graph.nodes)
+    if len(nodes) == 1:
+        return {nodes[0]: (round(x0 + column / 2, 1), round(height / 2, 1))}
     start = nx.circular_layout(graph)
-    placed = nx.spring_layout(graph, pos=start, seed=SEED, weight="weight", iterations=80)
-    xs = [p[0] for p in placed.values()]
-    ys = [p[1] for p in placed.values()]
-    span_x = (max(xs) - min(xs)) or 1.0
-    span_y = (max(ys) - min(ys)) or 1.0
+    spread = 1.6 / len(nodes) ** 0.5
+    positions = nx.spring_layout(
+        graph, pos=start, seed=SEED, weight="weight", iterations=80, k=spread
+    )
+    xs = [float(p[0]) for p in positions.values()]
+    ys = [float(p[1]) for p in positions.values()]
+    span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+    inner = max(column - 60, 1.0)
     return {
         n: (
-            round(margin + (width - 2 * margin) * (float(p[0]) - min(xs)) / span_x, 1),
+            round(x0 + 30 + inner * (float(p[0]) - min(xs)) / span_x, 1),
             round(margin + (height - 2 * margin) * (float(p[1]) - min(ys)) / span_y, 1),
         )
-        for n, p in sorted(placed.items())
+        for n, p in positions.items()
     }
 
 

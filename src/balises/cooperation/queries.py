@@ -4,12 +4,13 @@ size of the space (asserted in tests/cooperation/test_performance.py), then pure
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from django.core.cache import cache
 from django.db.models import Sum
-from django.db.models.functions import ExtractYear
 
 from balises.territoires.models import Espace
 from balises.trajectoires.models import Phase
@@ -72,11 +73,15 @@ def actor_rows(user: AnyUser, espace: Espace, is_member: bool) -> dict[int, Acto
     }
 
 
-def action_rows(user: AnyUser, espace: Espace) -> dict[int, ActionRow]:
+def action_rows(user: AnyUser, espace: Espace, themes: bool = True) -> dict[int, ActionRow]:
+    """Visible actions by id; without their themes when the page does not need them."""
+    if not themes:
+        titles = visible_actions(user, espace).values_list("pk", "title", "start")
+        return {pk: ActionRow(pk, title, [], start) for pk, title, start in titles}
     rows = visible_actions(user, espace).values_list("pk", "title", "themes", "start")
     return {
-        pk: ActionRow(pk, title, list(themes) if isinstance(themes, list) else [], start)
-        for pk, title, themes, start in rows
+        pk: ActionRow(pk, title, list(codes) if isinstance(codes, list) else [], start)
+        for pk, title, codes, start in rows
     }
 
 
@@ -98,25 +103,19 @@ def _contributions(user: AnyUser, espace: Espace, filters: Filters):
 
 
 def dashboard_rows(user: AnyUser, espace: Espace, filters: Filters) -> list[dashboard_maths.Row]:
-    """Contribution sums by actor, action, nature, unit, period kind and year (one query)."""
+    """Contribution sums by actor, action, nature, unit, period kind and period (one query).
+
+    Grouped by the period's first day rather than by an extracted year: SQLite computes
+    extracted years in Python, row by row; the year is taken here instead."""
     grouped = (
         _contributions(user, espace, filters)
-        .annotate(year=ExtractYear("period_start"))
-        .values("acteur_id", "action_id", "nature", "unit", "period_kind", "year")
+        .values_list("acteur_id", "action_id", "nature", "unit", "period_kind", "period_start")
         .annotate(total=Sum("amount"))
         .order_by()
     )
     return [
-        dashboard_maths.Row(
-            g["acteur_id"],
-            g["action_id"],
-            g["nature"],
-            g["unit"],
-            g["period_kind"],
-            g["year"],
-            g["total"],
-        )
-        for g in grouped
+        dashboard_maths.Row(acteur, action, nature, unit, kind, start.year, total)
+        for acteur, action, nature, unit, kind, start, total in grouped
     ]
 
 
@@ -132,11 +131,28 @@ def dashboard_data(
     user: AnyUser, espace: Espace, filters: Filters, is_member: bool
 ) -> DashboardData:
     actors = actor_rows(user, espace, is_member)
-    actions = action_rows(user, espace)
+    actions = action_rows(user, espace, themes=False)
     rows = [r for r in dashboard_rows(user, espace, filters) if r.acteur_id in actors]
     infos = {pk: dashboard_maths.ActorInfo(a.name, a.kind) for pk, a in actors.items()}
     computed = dashboard_maths.compute(rows, infos, filters.measure)
     return DashboardData(filters, computed, actors, actions)
+
+
+NETWORK_CACHE_SECONDS = 24 * 3600
+
+
+def _cached_network(pairs: list[tuple[int, int]], acteur_ids: list[int]) -> network_maths.Network:
+    """The network's metrics are costly (betweenness, communities) and depend only on who
+    shares which action: they are cached under a digest of exactly that, so any change of
+    the data, or another access scope, gives another key. One cache read per page; a write
+    when the data changed."""
+    digest = hashlib.sha256(repr((pairs, acteur_ids)).encode()).hexdigest()
+    key = f"cooperation-reseau-{network_maths.VERSION}-{digest}"
+    network = cache.get(key)
+    if network is None:
+        network = network_maths.build(pairs, acteur_ids)
+        cache.set(key, network, NETWORK_CACHE_SECONDS)
+    return network
 
 
 @dataclass
@@ -154,8 +170,7 @@ def network_data(user: AnyUser, espace: Espace, is_member: bool) -> NetworkData:
     actions = action_rows(user, espace)
     participations = list(
         visible_participations(user, espace)
-        .annotate(year=ExtractYear("since"))
-        .values_list("acteur_id", "action_id", "level", "year")
+        .values_list("acteur_id", "action_id", "level", "since")
         .order_by()
     )
     contributed = list(
@@ -164,9 +179,9 @@ def network_data(user: AnyUser, espace: Espace, is_member: bool) -> NetworkData:
         .distinct()
         .order_by()
     )
-    pairs = [(a, b) for a, b, _level, _year in participations] + contributed
-    pairs = [(a, b) for a, b in pairs if a in actors and b in actions]
-    network = network_maths.build(pairs, actors)
+    pairs = [(a, b) for a, b, _level, _since in participations] + contributed
+    pairs = sorted({(a, b) for a, b in pairs if a in actors and b in actions})
+    network = _cached_network(pairs, sorted(actors))
     absent = network_maths.absent_kinds(
         {pk: a.themes for pk, a in actions.items()},
         pairs,
@@ -174,14 +189,14 @@ def network_data(user: AnyUser, espace: Espace, is_member: bool) -> NetworkData:
         ActeurKind.values,
     )
 
-    def year_of(action_id: int, year: int | None) -> int | None:
-        start = actions[action_id].start
-        return year if year is not None else (start.year if start else None)
+    def year_of(action_id: int, since: date | None) -> int | None:
+        start = since or actions[action_id].start
+        return start.year if start else None
 
     per_action, per_year = network_maths.level_distribution(
         (
-            (action_id, level, year_of(action_id, year))
-            for acteur_id, action_id, level, year in participations
+            (action_id, level, year_of(action_id, since))
+            for acteur_id, action_id, level, since in participations
             if acteur_id in actors and action_id in actions
         ),
         Level.values,
