@@ -139,3 +139,14 @@ def test_results_take_a_fixed_number_of_queries_whatever_the_respondents(
     large = _count_queries(client, _url(campagne))
     assert small == large == 16
     assert _count_queries(client, _url(campagne, "results_json")) <= 15
+
+
+def test_a_divergence_offers_a_temps_reflexif_prefilled_to_those_who_can_write(
+    as_user, campagne, charlie, bob
+):
+    fill(campagne, 6, _divergent_levels)
+    h1 = element(campagne, "H1-B1")
+    page = as_user(charlie).get(_url(campagne)).content.decode()
+    create = reverse("cooperation:temps_create", args=[campagne.espace.slug])
+    assert f"{create}?title=" in page and f"balises={h1.pk}" in page
+    assert f"{create}?" not in as_user(bob).get(_url(campagne)).content.decode()
