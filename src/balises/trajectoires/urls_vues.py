@@ -3,13 +3,14 @@
 from django.urls import path
 
 from . import views_vues as views
+from . import vues_json
 
 urlpatterns: list = [
     path("", views.overview, name="overview"),
     path("frise/", views.frise, name="frise"),
-    path("frise.json", views.frise_json, name="frise_json"),
+    path("frise.json", vues_json.frise_json, name="frise_json"),
     path("graphe/", views.graphe, name="graphe"),
-    path("graphe.json", views.graphe_json, name="graphe_json"),
+    path("graphe.json", vues_json.graphe_json, name="graphe_json"),
     path("couverture/", views.couverture, name="couverture"),
     path("couverture.json", views.couverture_json, name="couverture_json"),
     path("couverture.csv", views.couverture_csv, name="couverture_csv"),

@@ -1,5 +1,6 @@
 """Views of a trajectory: overview (the space's public trajectory page), timeline, graph of
-effects, coverage of a référentiel's balises; each with its JSON twin (and CSV for coverage).
+effects, coverage of a référentiel's balises, with the coverage's twins (JSON and CSV); the
+twins of the timeline and graph are in vues_json.
 
 Every page loads the space through ``get_espace_for_user`` and the records through
 ``visible_to(user)``: anonymous visitors see what is public, signed-in outsiders public and
@@ -58,7 +59,7 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "trajectoires/vues/overview.html", context)
 
 
-def _frise(request: HttpRequest, slug: str, limit: int | None = None):
+def _frise(request: HttpRequest, slug: str, limit: int):
     espace = get_espace_for_user(request, slug)
     form = FriseFilterForm(request.GET or None)
     period = form.period()
@@ -83,27 +84,6 @@ def frise(request: HttpRequest, slug: str) -> HttpResponse:
         query=request.GET.urlencode(),
     )  # fmt: skip
     return render(request, "trajectoires/vues/frise.html", context)
-
-
-def frise_json(request: HttpRequest, slug: str) -> JsonResponse:
-    espace, form, _period, actions, events, leaps, phases = _frise(request, slug)
-    url_pattern = vues_data.action_url_pattern(espace.slug)
-    data = {
-        "espace": espace.slug,
-        "errors": form.errors.get_json_data() if form.is_bound and not form.is_valid() else {},
-        "actions": vues_build.action_rows(actions, url_pattern),
-        "phases": [
-            {"name": p.name, "start": p.start.isoformat(), "end": p.end and p.end.isoformat()}
-            for p in phases
-        ],
-        "evenements": [
-            {"title": e.title, "kind": e.kind, "date": e.date.isoformat()} for e in events
-        ],
-        "sauts": [
-            {"title": s.title, "date": s.date.isoformat(), "widened": s.widened} for s in leaps
-        ],
-    }
-    return JsonResponse(data, json_dumps_params=JSON_OPTIONS)
 
 
 def _graphe(request: HttpRequest, slug: str):
@@ -135,32 +115,6 @@ def graphe(request: HttpRequest, slug: str) -> HttpResponse:
         link_kinds=vues_build.LINK_LABELS.items(),
     )  # fmt: skip
     return render(request, "trajectoires/vues/graphe.html", context)
-
-
-def graphe_json(request: HttpRequest, slug: str) -> JsonResponse:
-    espace, _context, cached = _graphe(request, slug)
-    actions = vues_data.load_actions(request.user, espace)
-    links = vues_data.load_links(request.user, espace)
-    url_pattern = vues_data.action_url_pattern(espace.slug)
-    view = vues_build.graph_view(actions, links, cached.metrics, url_pattern, draw=False)
-    data = {
-        "espace": espace.slug,
-        "fresh": cached.fresh,
-        "actions": vues_build.action_rows(
-            actions, url_pattern, reach=view["reach"], cluster=view["cluster_of"]
-        ),
-        "links": [{"source": s, "target": t, "kind": k} for s, t, k in links],
-        "top_effects": view["top"],
-        # Steps as lists of action ids: titles are in "actions" (a loop may hold hundreds).
-        "longest_chains": [_step_ids(chain) for chain in view["chains"]],
-        "fil_conducteur": {"steps": _step_ids(view["fil"]), "score": view["fil_score"]},
-        "clusters": [[a["id"] for a in c["actions"]] for c in view["clusters"]],
-    }
-    return JsonResponse(data, json_dumps_params=JSON_OPTIONS)
-
-
-def _step_ids(steps: list[dict]) -> list[list[int]]:
-    return [[a["id"] for a in step["actions"]] for step in steps]
 
 
 def couverture(request: HttpRequest, slug: str) -> HttpResponse:

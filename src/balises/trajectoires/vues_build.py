@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from django.utils.translation import gettext as _
@@ -46,11 +47,14 @@ def period_text(action: ActionRow, texts: Texts | None = None) -> str:
     return start or texts.unknown
 
 
-def action_rows(actions: list[ActionRow], url_pattern: str, **extra_by_id) -> list[dict]:
-    """What the tables and JSON twins show of each action; ``extra_by_id`` maps a key to a
-    dict of values by action id (e.g. reach=…)."""
+def action_rows(actions: Iterable[ActionRow], url_pattern: str) -> list[dict]:
+    return list(action_dicts(actions, url_pattern))
+
+
+def action_dicts(actions: Iterable[ActionRow], url_pattern: str) -> Iterator[dict]:
+    """What the tables and JSON twins show of each action, one at a time."""
     texts = Texts()
-    return [
+    return (
         {
             "id": action.pk,
             "title": action.title,
@@ -65,10 +69,9 @@ def action_rows(actions: list[ActionRow], url_pattern: str, **extra_by_id) -> li
             "theme_labels": [texts.theme.get(t, t) for t in action.themes],
             "visibility": action.visibility,
             "url": url_pattern.format(pk=action.pk) if url_pattern else "",
-            **{key: values.get(action.pk) for key, values in extra_by_id.items()},
         }
         for action in actions
-    ]
+    )
 
 
 def timeline_svg(
@@ -125,16 +128,6 @@ def timeline_svg(
         empty_text=_("Aucune action datée à afficher."),
     )
     return svg, max(len(dated) - limit, 0)
-
-
-def _steps_titles(steps: list[list[int]], titles: dict[int, str]) -> list[dict]:
-    """Steps of a chain as the page shows them, dropping actions the viewer cannot see."""
-    shown = []
-    for step in steps:
-        members = [{"id": n, "title": titles[n]} for n in step if n in titles]
-        if members:
-            shown.append({"actions": members, "loop": len(members) > 1})
-    return shown
 
 
 KEEP_STEPS = 6  # a long chain shows its first and last steps
@@ -240,22 +233,19 @@ def graph_view(
     links,
     metrics: graph.GraphMetricsData,
     url_pattern: str,
-    *,
-    draw: bool = True,
 ) -> dict:
-    """Everything the graph page shows: SVG (unless ``draw`` is False), top effects, chains,
-    fil conducteur, clusters. The page passes only the actions it names (``page_ids``): cluster
-    sizes then come from the metrics, which count the same actions as the viewer sees."""
+    """Everything the graph page shows: SVG, top effects, chains, fil conducteur, clusters.
+
+    The page passes only the actions it names (``page_ids``): cluster sizes then come from
+    the metrics, which count the same actions as the viewer sees."""
     titles = {a.pk: a.title for a in actions}
     reach = {n: metrics.reach.get(n, 0) for n in titles}
     pairs = [(g, [n for n in g if n in titles]) for g in metrics.clusters]
     pairs = [(g, shown) for g, shown in pairs if len(shown) > 1]
     clusters = [shown for _g, shown in pairs]
     cluster_of = {n: i for i, group in enumerate(clusters) for n in group}
-    svg, drawn_count = (
-        _graph_svg(actions, links, titles, reach, clusters, cluster_of, metrics, url_pattern)
-        if draw
-        else ("", 0)
+    svg, drawn_count = _graph_svg(
+        actions, links, titles, reach, clusters, cluster_of, metrics, url_pattern
     )
     return {
         "svg": svg,
@@ -266,20 +256,15 @@ def graph_view(
         "top": [
             {"id": n, "title": titles[n], "reach": r} for n, r in graph.top_effects(reach, limit=10)
         ],
-        "chains": [_steps_titles(chain, titles) for chain in metrics.chains],
-        "fil": _steps_titles(metrics.fil, titles),
         "fil_score": metrics.fil_score,
         "clusters": [
             {
                 "index": i,
-                "size": len(full) if draw else len(group),
+                "size": len(full),
                 "actions": [{"id": n, "title": titles[n]} for n in group],
             }
             for i, (full, group) in enumerate(pairs)
         ],
-        "reach": reach,
-        "cluster_of": cluster_of,
-        "titles": titles,
     }
 
 
@@ -287,3 +272,47 @@ def dominant_themes(actions: list[ActionRow], ids: list[int], limit: int = 3) ->
     wanted = set(ids)
     counts = Counter(t for a in actions if a.pk in wanted for t in a.themes)
     return [str(THEME_LABELS.get(t, t)) for t, _n in counts.most_common(limit)]
+
+
+def graph_json_parts(
+    visible: set[int], titles_of, metrics: graph.GraphMetricsData
+) -> tuple[dict, dict[int, int], dict[int, int]]:
+    """The graph twin's metrics for the visible actions, as lists of action ids (titles are
+    in "actions"; a loop may hold hundreds of actions), with each action's reach and cluster.
+    ``titles_of(ids)`` loads the titles of the few actions named with their title."""
+
+    def only_visible(steps: list[list[int]]) -> list[list[int]]:
+        kept = ([n for n in step if n in visible] for step in steps)
+        return [step for step in kept if step]
+
+    clusters = [group for group in only_visible(metrics.clusters) if len(group) > 1]
+    cluster_of = {n: i for i, group in enumerate(clusters) for n in group}
+    reach = {n: metrics.reach.get(n, 0) for n in visible}
+    top = graph.top_effects(reach, 10)
+    titles = titles_of([n for n, _r in top])
+    metrics_json = {
+        "top_effects": [{"id": n, "title": titles.get(n, ""), "reach": r} for n, r in top],
+        "longest_chains": [only_visible(chain) for chain in metrics.chains],
+        "fil_conducteur": {"steps": only_visible(metrics.fil), "score": metrics.fil_score},
+        "clusters": clusters,
+    }
+    return metrics_json, reach, cluster_of
+
+
+def graph_action_dicts(
+    actions: Iterable[ActionRow], reach: dict[int, int], cluster_of: dict[int, int], url: str
+) -> Iterator[dict]:
+    return (
+        {
+            "id": a.pk,
+            "title": a.title,
+            "status": a.status,
+            "start": a.start.isoformat() if a.start else None,
+            "end": a.end.isoformat() if a.end else None,
+            "themes": a.themes,
+            "reach": reach.get(a.pk, 0),
+            "cluster": cluster_of.get(a.pk),
+            "url": url.format(pk=a.pk) if url else "",
+        }
+        for a in actions
+    )

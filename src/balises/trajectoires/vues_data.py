@@ -6,6 +6,7 @@ each loader runs a fixed number of queries whatever the size of the space.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
@@ -114,6 +115,29 @@ def load_actions(
     if limit is not None:
         query = query[:limit]
     return list(map(ActionRow._make, query.values_list(*ACTION_FIELDS)))
+
+
+def iter_actions(user, espace: Espace, period: Period | None = None) -> Iterator[ActionRow]:
+    """Actions read in chunks: a JSON twin of 2,000 actions never holds them all at once."""
+    rows = _actions(user, espace, period).values_list(*ACTION_FIELDS)
+    return map(ActionRow._make, rows.iterator(chunk_size=200))
+
+
+def visible_ids(user, espace: Espace) -> set[int]:
+    return set(visible_actions(user, espace).values_list("id", flat=True))
+
+
+def titles_of(user, espace: Espace, ids: list[int]) -> dict[int, str]:
+    return dict(visible_actions(user, espace).filter(pk__in=ids).values_list("id", "title"))
+
+
+def iter_links(user, espace: Espace) -> Iterator[tuple[int, int, str]]:
+    return (
+        _visible_links(user, espace)
+        .order_by("source_id", "target_id", "kind")
+        .values_list("source_id", "target_id", "kind")
+        .iterator(chunk_size=500)
+    )
 
 
 def count_actions(user, espace: Espace, period: Period | None = None) -> int:
