@@ -159,3 +159,12 @@ def test_every_change_of_an_actor_is_in_its_history_with_its_author(espace_a, al
         {"name": "Élue", "kind": "elu", "visibility": "prive", "delegation": "énergie"},
     )
     assert [h.history_user for h in acteur.history.all()] == [charlie, alice]
+
+
+def test_anonymised_habitants_come_last_so_their_place_reveals_nothing(espace_a, alice, as_user):
+    make_cooperation(espace_a, alice)
+    services.create_acteur(
+        espace_a, alice, {"name": "Zoé asso", "kind": "association", "visibility": "public"}
+    )
+    names = [a["name"] for a in as_user(None).get(_url(espace_a, "acteurs.json")).json()["acteurs"]]
+    assert names[-2:] == ["Zoé asso", "Habitant·e"]

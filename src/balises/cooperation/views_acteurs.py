@@ -46,12 +46,20 @@ def _acteurs(request: HttpRequest, espace):
     )
 
 
+def _ordered(acteurs, is_member: bool) -> list[Acteur]:
+    """By shown name: anonymised habitants last, so that their place in the list does not
+    hint at their real name."""
+    rows = list(acteurs)
+    for acteur in rows:
+        acteur.shown_name = acteur.name_for(is_member)
+    rows.sort(key=lambda a: (a.shown_name != a.name, a.shown_name.casefold(), a.pk))
+    return rows
+
+
 def acteur_list(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
     context = space_context(request, espace, "acteurs")
-    acteurs = list(_acteurs(request, espace))
-    for acteur in acteurs:
-        acteur.shown_name = acteur.name_for(context["is_member"])
+    acteurs = _ordered(_acteurs(request, espace), context["is_member"])
     context.update(acteurs=acteurs, kinds=ActeurKind.choices, query=request.GET)
     return render(request, "cooperation/acteur_list.html", context)
 
@@ -59,7 +67,7 @@ def acteur_list(request: HttpRequest, slug: str) -> HttpResponse:
 def acteur_list_json(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
     is_member = space_context(request, espace)["is_member"]
-    rows = [acteur_data(a, is_member) for a in _acteurs(request, espace)]
+    rows = [acteur_data(a, is_member) for a in _ordered(_acteurs(request, espace), is_member)]
     return json_response({"espace": espace.slug, "count": len(rows), "acteurs": rows})
 
 
@@ -67,7 +75,8 @@ def acteur_list_csv(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
     is_member = space_context(request, espace)["is_member"]
     fields = ["id", "kind", "kind_label", "name", "organisation", "delegation", "parent_id"]
-    rows = [[acteur_data(a, is_member)[f] for f in fields] for a in _acteurs(request, espace)]
+    acteurs = _ordered(_acteurs(request, espace), is_member)
+    rows = [[acteur_data(a, is_member)[f] for f in fields] for a in acteurs]
     return csv_response(f"acteurs-{espace.slug}.csv", fields, rows)
 
 
