@@ -94,3 +94,24 @@ def test_a_draft_campaign_is_hidden_from_the_public_even_when_listed(as_user, ca
 def test_the_space_navigation_has_the_self_assessment_entry(as_user, espace_a, bob):
     page = as_user(bob).get(reverse("espaces:home", args=[espace_a.slug])).content.decode()
     assert "Auto-diagnostic" in page
+
+
+def test_another_referentiel_with_a_scale_can_be_chosen(as_user, espace_a, villes_pairs, alice):
+    from pathlib import Path
+
+    from balises.referentiels import services as referentiels
+
+    mini_file = Path(__file__).parent.parent / "referentiels" / "data" / "mini.yaml"
+    mini = referentiels.import_referentiel(mini_file).referentiel
+    client = as_user(alice)
+    page = client.get(_url(espace_a, "campagne_create"), {"referentiel": mini.pk}).content.decode()
+    assert f'value="{mini.pk}" selected' in page
+    element = mini.elements.first()
+    client.post(
+        _url(espace_a, "campagne_create"),
+        {"referentiel": mini.pk, "title": "Mini", "starts_on": "2026-03-01",
+         "ends_on": "2026-04-01", "elements": [element.pk]},
+    )  # fmt: skip
+    assert Campagne.objects.get().referentiel == mini
+    page = client.get(_url(espace_a, "campagne_create"), {"referentiel": "nimporte"})
+    assert f'value="{villes_pairs.pk}" selected' in page.content.decode()

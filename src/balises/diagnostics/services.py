@@ -64,6 +64,24 @@ def default_referentiel() -> Referentiel | None:
     )
 
 
+def assessable_referentiels():
+    """Référentiel versions with a maturity scale: those a campaign can use."""
+    return (
+        Referentiel.objects.filter(maturity_levels__isnull=False)
+        .distinct()
+        .order_by("slug", "-date", "-created_at", "-pk")
+    )
+
+
+def pick_referentiel(value: object) -> Referentiel | None:
+    """The chosen version (by id) when it has a scale, else the latest Villes pairs."""
+    try:
+        chosen = assessable_referentiels().filter(pk=int(str(value))).first()
+    except ValueError:
+        chosen = None
+    return chosen or default_referentiel()
+
+
 def default_elements(referentiel: Referentiel) -> list[Element]:
     """Every balise of the référentiel (every element when it declares none)."""
     elements = list(referentiel.elements.filter(kind__code=DEFAULT_KIND))

@@ -51,7 +51,9 @@ def campagne_list_json(request: HttpRequest, slug: str) -> JsonResponse:
 @login_required
 def campagne_create(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug, manage=True)
-    referentiel = services.default_referentiel()
+    referentiel = services.pick_referentiel(
+        request.POST.get("referentiel") or request.GET.get("referentiel")
+    )
     choices = referentiel.elements.order_by("position") if referentiel else None
     initial = {"elements": services.default_elements(referentiel)} if referentiel else {}
     data = request.POST if request.method == "POST" else None
@@ -72,8 +74,9 @@ def campagne_create(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("Campagne créée : ajoutez ses répondants, puis ouvrez-la."))
             return redirect("diagnostics:campagne_detail", espace.slug, campagne.pk)
     context = space_context(
-        request, espace, form=form, elements_form=elements, referentiel=referentiel
-    )
+        request, espace, form=form, elements_form=elements, referentiel=referentiel,
+        referentiels=services.assessable_referentiels(),
+    )  # fmt: skip
     return render(request, "diagnostics/create.html", context, status=400 if data else 200)
 
 
