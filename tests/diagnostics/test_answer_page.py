@@ -38,6 +38,9 @@ def test_a_draft_is_saved_by_a_plain_post_and_shown_again(as_user, campagne, rep
     assert response.status_code == 302 and response.url.endswith(f"#element-{h1.pk}")
     page = client.get(_url(campagne)).content.decode()
     assert "Des chantiers" in page
+    assert (
+        f'value="2" id="e{h1.pk}-level_2" checked aria-describedby="e{h1.pk}-level_2-aide"' in page
+    )
     assert Appreciation.objects.get(repondant=repondant_bob, element=h1).level == 2
 
 

@@ -115,3 +115,10 @@ def test_another_referentiel_with_a_scale_can_be_chosen(as_user, espace_a, ville
     assert Campagne.objects.get().referentiel == mini
     page = client.get(_url(espace_a, "campagne_create"), {"referentiel": "nimporte"})
     assert f'value="{villes_pairs.pk}" selected' in page.content.decode()
+
+
+def test_referents_see_the_history_of_the_campaign(as_user, campagne, alice, bob):
+    page = as_user(alice).get(_url(campagne.espace, "campagne_detail", campagne.pk))
+    assert "Historique" in page.content.decode() and "ouverte" in page.content.decode()
+    page = as_user(bob).get(_url(campagne.espace, "campagne_detail", campagne.pk))
+    assert "historique-titre" not in page.content.decode()

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from balises.core.history import history_entries
 from balises.core.models import User
 from balises.territoires.permissions import get_espace_for_user
 
@@ -100,7 +101,11 @@ def campagne_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         members = User.objects.filter(adhesions__espace=espace).exclude(
             repondances__campagne=campagne
         )
-        context |= {"member_form": MemberForm(members=members), "outside_form": OutsideForm()}
+        context |= {
+            "member_form": MemberForm(members=members),
+            "outside_form": OutsideForm(),
+            "history": history_entries(campagne, limit=20),
+        }
     return render(request, "diagnostics/detail.html", context)
 
 
