@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from balises.trajectoires.models import Theme
@@ -16,7 +15,9 @@ WIDTH, HEIGHT = 880.0, 560.0
 DRAWN = 40  # actors drawn; the tables list the others
 
 
-def drawing(data: NetworkData, slug: str) -> str:
+def drawing(data: NetworkData) -> str:
+    """The drawing is an image (role="img"): links inside it would be unreachable for
+    assistive technologies, so the actors are linked from the lists under it instead."""
     positions = maths.layout(data.network, limit=DRAWN, width=WIDTH, height=HEIGHT)
     biggest = max((m.strength for m in data.network.metrics.values()), default=1) or 1
     points = []
@@ -31,7 +32,6 @@ def drawing(data: NetworkData, slug: str) -> str:
                 y,
                 round(5 + 9 * (metrics.strength / biggest) ** 0.5, 1),
                 css=f"coop-{actor.kind.replace('_', '-')}",
-                href=reverse("cooperation:acteur_detail", args=[slug, acteur_id]),
                 detail=_("%(kind)s, %(degree)s partenaires")
                 % {"kind": actor.kind_label, "degree": metrics.degree},
             )
@@ -55,12 +55,12 @@ def _named(data: NetworkData, rows):
     return [(data.actors[m.acteur_id], m) for m in rows]
 
 
-def page(data: NetworkData, slug: str) -> dict:
+def page(data: NetworkData) -> dict:
     themes = dict(Theme.choices)
     kinds = dict(ActeurKind.choices)
     levels = Level.choices
     return {
-        "svg": drawing(data, slug),
+        "svg": drawing(data),
         "kind_legend": ActeurKind.choices,
         "n_actors": len(data.network.metrics),
         "n_links": len(data.network.edges),

@@ -85,7 +85,7 @@ def network(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
     context = space_context(request, espace, "reseau")
     data = network_data(request.user, espace, context["is_member"])
-    context.update(reseau.page(data, espace.slug))
+    context.update(reseau.page(data))
     return render(request, "cooperation/reseau.html", context)
 
 
