@@ -77,12 +77,12 @@ def render_radar(
         if not known:
             continue
         drawn += 1
-        points = [_point(cx, cy, outer * value / top, index, count) for index, value in known]
-        coords = " ".join(f"{num(x)},{num(y)}" for x, y in points)
+        placed = [_point(cx, cy, outer * value / top, index, count) for index, value in known]
+        coords = " ".join(f"{num(x)},{num(y)}" for x, y in placed)
         css = f"radar-serie {text(serie.css)}".strip()
         body.append(f'<g class="{css}"><title>{text(serie.label)}</title>')
         body.append(f'<polygon points="{coords}"/>')
-        for (index, value), (x, y) in zip(known, points, strict=True):
+        for (index, value), (x, y) in zip(known, placed, strict=True):
             body.append(
                 f'<circle cx="{num(x)}" cy="{num(y)}" r="3"><title>'
                 f"{text(serie.label)} · {text(axes[index])} : {num(value)}</title></circle>"
