@@ -103,3 +103,24 @@ def test_dashboard_and_network_answer_in_json(espace_a, alice, client):
     network = client.get(f"{BASE}/reseau").json()
     assert len(network["edges"]) == 1
     assert client.get(f"{BASE}/tableau-de-bord?measure=litres").status_code == 422
+
+
+def test_a_contributor_merges_two_actors_through_the_api(espace_a, alice, charlie, client):
+    made = make_cooperation(espace_a, alice)
+    api = _token_client(client, charlie)
+    url = f"{BASE}/acteurs/{made['public'].pk}/fusion"
+    response = api.post(url, {"absorb_id": made["reseau"].pk}, content_type="application/json")
+    assert response.status_code == 200, response.content
+    assert not Acteur.objects.filter(pk=made["reseau"].pk).exists()
+
+
+def test_reader_cannot_delete_a_contribution_and_outsider_gets_404(
+    espace_a, alice, bob, dana, client
+):
+    made = make_cooperation(espace_a, alice)
+    url = f"{BASE}/contributions/{made['contribution_prive'].pk}"
+    assert _token_client(client, bob).delete(url).status_code == 403
+    assert _token_client(client, dana).delete(url).status_code == 404
+    assert Contribution.objects.filter(pk=made["contribution_prive"].pk).exists()
+    assert _token_client(client, alice).delete(url).status_code == 200
+    assert not Contribution.objects.filter(pk=made["contribution_prive"].pk).exists()

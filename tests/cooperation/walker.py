@@ -153,6 +153,9 @@ def cooperation_walk(slug_a: Callable, slug_b: Callable, ids: Callable) -> dict[
     for route in ("acteurs", "participations", "contributions", "tableau-de-bord", "reseau"):
         walk[api + route] = lambda s: _api_both(s, slug_a, slug_b)
     walk[api + "acteurs/<pk>"] = with_pks("acteurs")
+    walk[api + "acteurs/<pk>/fusion"] = with_pks("acteurs")
+    walk[api + "participations/<pk>"] = with_pks("participations")
+    walk[api + "contributions/<pk>"] = with_pks("contributions")
     return walk
 
 

@@ -26,6 +26,8 @@ from .api_data import acteur_data, contribution_data, participation_data
 from .forms import parse_period
 from .permissions import (
     get_acteur_for_user,
+    get_contribution_for_user,
+    get_participation_for_user,
     visible_acteurs,
     visible_contributions,
     visible_participations,
@@ -39,7 +41,9 @@ from .schemas import (
     ContributionCreated,
     ContributionIn,
     ContributionList,
+    Deleted,
     Error,
+    MergeIn,
     ParticipationIn,
     ParticipationList,
     ParticipationOut,
@@ -210,3 +214,62 @@ def get_dashboard(request: HttpRequest, slug: str, measure: str = "heures"):
 def get_network(request: HttpRequest, slug: str):
     espace, is_member = _space(request, slug)
     return reseau.json_data(network_data(request.user, espace, is_member))
+
+
+@router.post(
+    "/{slug}/acteurs/{pk}/fusion",
+    response={200: ActeurOut, **ERRORS},
+    auth=token_or_session,
+    summary="Fusionner un doublon dans cet acteur",
+    description=(
+        "Participations, contributions, adhésions et historique de l'acteur absorbé passent "
+        "sur celui-ci ; l'acteur absorbé disparaît."
+    ),
+)
+def merge_acteur(request: HttpRequest, slug: str, pk: int, payload: MergeIn):
+    espace, _member = _space(request, slug, write=True)
+    with answers():
+        keep = get_acteur_for_user(request, espace, pk, write=True)
+        absorb = get_acteur_for_user(request, espace, payload.absorb_id, write=True)
+        return acteur_data(services.merge_actors(keep, absorb, request.user), True)
+
+
+@router.delete(
+    "/{slug}/acteurs/{pk}",
+    response={200: Deleted, **ERRORS},
+    auth=token_or_session,
+    summary="Supprimer un acteur (la suppression reste dans l'historique)",
+)
+def delete_acteur(request: HttpRequest, slug: str, pk: int):
+    espace, _member = _space(request, slug, write=True)
+    with answers():
+        services.delete_acteur(get_acteur_for_user(request, espace, pk, write=True), request.user)
+    return {"detail": _("Acteur supprimé.")}
+
+
+@router.delete(
+    "/{slug}/participations/{pk}",
+    response={200: Deleted, **ERRORS},
+    auth=token_or_session,
+    summary="Supprimer une participation",
+)
+def delete_participation(request: HttpRequest, slug: str, pk: int):
+    espace, _member = _space(request, slug, write=True)
+    with answers():
+        record = get_participation_for_user(request, espace, pk, write=True)
+        services.delete_link(record, request.user)
+    return {"detail": _("Participation supprimée.")}
+
+
+@router.delete(
+    "/{slug}/contributions/{pk}",
+    response={200: Deleted, **ERRORS},
+    auth=token_or_session,
+    summary="Supprimer une contribution",
+)
+def delete_contribution(request: HttpRequest, slug: str, pk: int):
+    espace, _member = _space(request, slug, write=True)
+    with answers():
+        record = get_contribution_for_user(request, espace, pk, write=True)
+        services.delete_link(record, request.user)
+    return {"detail": _("Contribution supprimée.")}

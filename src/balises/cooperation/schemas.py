@@ -109,3 +109,11 @@ class ContributionList(Schema):
 class ParticipationList(Schema):
     count: int
     results: list[ParticipationOut]
+
+
+class MergeIn(Schema):
+    absorb_id: int = Field(..., description="L'acteur qui disparaît dans celui de l'adresse.")
+
+
+class Deleted(Schema):
+    detail: str
