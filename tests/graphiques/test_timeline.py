@@ -73,10 +73,12 @@ def test_no_style_attribute_nor_script_is_ever_written():
     assert "style=" not in svg and "<script" not in svg
 
 
-def test_a_bar_with_an_address_becomes_a_link():
+def test_a_bar_with_an_address_becomes_a_link_and_the_drawing_a_group():
     root = parse(draw([Bar("A", date(2010, 1, 1), href="/a?x=1&y=2")]))
     links = root.findall(f".//{SVG}a")
     assert [a.get("href") for a in links] == ["/a?x=1&y=2"]
+    # Links inside role="img" would be hidden from assistive technologies.
+    assert root.get("role") == "group"
 
 
 labels = st.text(min_size=1, max_size=60)

@@ -43,10 +43,12 @@ def frame(
     svg_id: str, width: float, height: float, title: str, desc: str, body: list[str], css: str
 ) -> str:
     sid = ident(svg_id)
+    # An image's content is presentational: with links inside, the drawing is a group.
+    role = "group" if any("<a href=" in part for part in body) else "img"
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" id="{sid}" class="graphique {text(css)}" '
         f'viewBox="0 0 {num(width)} {num(height)}" width="{num(width)}" height="{num(height)}" '
-        f'role="img" aria-labelledby="{sid}-title {sid}-desc" '
+        f'role="{role}" aria-labelledby="{sid}-title {sid}-desc" '
         f'preserveAspectRatio="xMinYMin meet">'
     )
     return "\n".join(

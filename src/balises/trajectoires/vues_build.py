@@ -87,7 +87,6 @@ def timeline_svg(
             end=a.end,
             ongoing=a.status == Status.EN_COURS,
             css=f"statut-{a.status}",
-            href=url_pattern.format(pk=a.pk) if url_pattern else "",
             detail=f"{texts.status.get(a.status, a.status)}, {period_text(a, texts)}",
         )
         for a in dated[:limit]
@@ -193,7 +192,6 @@ def _graph_svg(actions, links, titles, reach, clusters, cluster_of, metrics, url
             r=p.r,
             css=(f"grappe-{cluster_of[p.id] % 8}" if p.id in cluster_of else "grappe-aucune")
             + (" reseau-fil" if p.id in on_fil else ""),
-            href=url_pattern.format(pk=p.id) if url_pattern else "",
             detail=_("%(n)s actions en aval") % {"n": reach[p.id]},
             show_label=p.id in labelled,
         )
@@ -254,7 +252,13 @@ def graph_view(
         "chains_shown": [(sum(map(len, c)), shown_steps(c, titles)) for c in metrics.chains],
         "fil_shown": shown_steps(metrics.fil, titles),
         "top": [
-            {"id": n, "title": titles[n], "reach": r} for n, r in graph.top_effects(reach, limit=10)
+            {
+                "id": n,
+                "title": titles[n],
+                "reach": r,
+                "url": url_pattern.format(pk=n) if url_pattern else "",
+            }
+            for n, r in graph.top_effects(reach, limit=10)
         ],
         "fil_score": metrics.fil_score,
         "clusters": [
