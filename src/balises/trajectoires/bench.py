@@ -104,7 +104,7 @@ def fill_synthetic(espace, actions: int = 2000, links: int = 5000, seed: int = 7
     return ids
 
 
-def _child(repeat: int, requests: int) -> dict:
+def _child(repeat: int, requests: int, actions: int = 2000, links: int = 5000) -> dict:
     """Runs in the child process, on the temporary database named by DATABASE_URL."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "balises.settings")
     import django
@@ -127,7 +127,7 @@ def _child(repeat: int, requests: int) -> dict:
     espace = Espace.objects.create(territoire=territoire, slug="banc-synthetique")
     user = User.objects.create_user(email="banc@example.org")
     Adhesion.objects.create(espace=espace, user=user, role=Role.REFERENT)
-    fill_synthetic(espace)
+    fill_synthetic(espace, actions, links)
     client = Client(SERVER_NAME="127.0.0.1")
     client.force_login(user)
     timings: dict[str, dict[str, list[float]]] = {}
@@ -153,7 +153,7 @@ def _p95(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=20)[-1] if len(samples) > 1 else samples[0]
 
 
-def _run_child(repeat: int, requests: int) -> dict:
+def _run_child(repeat: int, requests: int, actions: int, links: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="balises-bench-") as tmp:
         env = {k: v for k, v in os.environ.items() if k != "BALISES_DEV"}
         env.update(
@@ -165,10 +165,10 @@ def _run_child(repeat: int, requests: int) -> dict:
         )
         code = (
             "import json, sys; from balises.trajectoires.bench import _child; "
-            "print(json.dumps(_child(int(sys.argv[1]), int(sys.argv[2]))))"
+            "print(json.dumps(_child(*map(int, sys.argv[1:]))))"
         )
         done = subprocess.run(
-            [sys.executable, "-c", code, str(repeat), str(requests)],
+            [sys.executable, "-c", code, *map(str, (repeat, requests, actions, links))],
             env=env, capture_output=True, text=True, timeout=900, check=False,
         )  # fmt: skip
         if done.returncode:
@@ -183,7 +183,10 @@ def _run_child(repeat: int, requests: int) -> dict:
 )
 def trajectory_views(context: BenchContext) -> list[Result]:
     repeat = 1 if context.quick else max(1, context.repeat)
-    measured = _run_child(repeat, 3 if context.quick else 20)
+    # --quick (the test suite) checks the scenario runs, on a small space.
+    measured = (
+        _run_child(repeat, 3, 200, 500) if context.quick else _run_child(repeat, 20, 2000, 5000)
+    )
     results = []
     for page, p95s in measured.items():
         results.append(
