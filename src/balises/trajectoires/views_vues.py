@@ -47,8 +47,7 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
     actions = vues_data.load_actions(request.user, espace, limit=limit, dated_only=True)
     events, leaps, phases = vues_data.load_marks(request.user, espace)
     svg, _more = vues_build.timeline_svg(
-        actions, events, leaps, phases, today=timezone.localdate(),
-        url_pattern=vues_data.action_url_pattern(espace.slug), compact=True, limit=limit,
+        actions, events, leaps, phases, today=timezone.localdate(), compact=True, limit=limit,
     )  # fmt: skip
     context = space_context(
         request, espace, vue="overview", svg=svg, more=max(total - len(actions), 0),
@@ -74,8 +73,7 @@ def frise(request: HttpRequest, slug: str) -> HttpResponse:
     total = vues_data.count_actions(request.user, espace, period)
     url_pattern = vues_data.action_url_pattern(espace.slug)
     svg, _more = vues_build.timeline_svg(
-        actions, events, leaps, phases, today=timezone.localdate(), url_pattern=url_pattern,
-        compact=False, limit=limit,
+        actions, events, leaps, phases, today=timezone.localdate(), compact=False, limit=limit,
     )  # fmt: skip
     rows = vues_build.action_rows(actions, url_pattern)
     context = space_context(

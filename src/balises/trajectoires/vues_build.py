@@ -75,7 +75,7 @@ def action_dicts(actions: Iterable[ActionRow], url_pattern: str) -> Iterator[dic
 
 
 def timeline_svg(
-    actions, events, leaps, phases, *, today: date, url_pattern: str, compact: bool, limit: int
+    actions, events, leaps, phases, *, today: date, compact: bool, limit: int
 ) -> tuple[str, int]:
     """The SVG of a timeline and the number of dated actions left out past ``limit``."""
     dated = [a for a in actions if a.start is not None]
@@ -174,7 +174,7 @@ MAX_CLUSTERS_SHOWN = 8
 KEEP_IN_CLUSTER = 6
 
 
-def _graph_svg(actions, links, titles, reach, clusters, cluster_of, metrics, url_pattern):
+def _graph_svg(actions, links, titles, reach, clusters, cluster_of, metrics):
     ranked = sorted(titles, key=lambda n: (-reach[n], n))
     drawn = set(ranked[:MAX_NODES_DRAWN])
     starts = [(a.pk, a.start) for a in actions if a.pk in drawn]
@@ -242,9 +242,7 @@ def graph_view(
     pairs = [(g, shown) for g, shown in pairs if len(shown) > 1]
     clusters = [shown for _g, shown in pairs]
     cluster_of = {n: i for i, group in enumerate(clusters) for n in group}
-    svg, drawn_count = _graph_svg(
-        actions, links, titles, reach, clusters, cluster_of, metrics, url_pattern
-    )
+    svg, drawn_count = _graph_svg(actions, links, titles, reach, clusters, cluster_of, metrics)
     return {
         "svg": svg,
         "drawn": drawn_count,
