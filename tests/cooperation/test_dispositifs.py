@@ -1,6 +1,7 @@
 """Clubs and collectives (with meetings), learning visits and reflexive sessions, recorded as
 instances of the Villes pairs dispositifs."""
 
+import re
 from datetime import date
 
 import pytest
@@ -119,3 +120,18 @@ def test_reader_cannot_create_a_club_and_outsider_does_not_see_a_private_one(
     assert as_user(bob).get(_url(espace_a, "collectifs/nouveau/")).status_code == 403
     assert as_user(dana).get(_url(espace_a, f"collectifs/{collectif.pk}/")).status_code == 404
     assert "Club secret" not in as_user(dana).get(_url(espace_a, "collectifs/")).content.decode()
+
+
+def test_a_reflexive_session_form_starts_from_values_given_in_the_address(
+    espace_a, charlie, as_user, villes_pairs
+):
+    balise = villes_pairs.elements.get(code="H1-B1")
+    page = as_user(charlie).get(
+        _url(espace_a, "temps/nouveau/"),
+        {"title": "Divergence sur la balise H1-B1", "balises": [str(balise.pk), "x"]},
+    )
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert 'value="Divergence sur la balise H1-B1"' in body
+    checked = re.findall(r'<input type="checkbox" name="balises" value="(\d+)"[^>]*checked', body)
+    assert checked == [str(balise.pk)]

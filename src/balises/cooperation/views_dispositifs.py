@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -126,6 +127,21 @@ def _choices(request, espace) -> dict:
     }
 
 
+def _prefill(form_class, query) -> dict:
+    """Starting values passed in the address by another page (e.g. a self-assessment divergence
+    opens a temps réflexif with its title, balise and actions). Only the form's own fields are
+    read; ids outside the choices the viewer may see are ignored by the form's querysets."""
+    values: dict = {}
+    for name, field in form_class.base_fields.items():
+        if name not in query or name == "visibility":
+            continue
+        if isinstance(field, forms.ModelMultipleChoiceField):
+            values[name] = [value for value in query.getlist(name) if value.isdigit()]
+        elif isinstance(field, forms.CharField):
+            values[name] = query.get(name, "")[: field.max_length or 2000]
+    return values
+
+
 @login_required
 def record_edit(request: AuthenticatedHttpRequest, slug: str, kind: str, pk: int | None = None):
     espace = get_espace_for_user(request, slug, write=True)
@@ -134,7 +150,7 @@ def record_edit(request: AuthenticatedHttpRequest, slug: str, kind: str, pk: int
     initial = (
         record_kind.form.initial_for(record)
         if record
-        else {"visibility": espace.default_visibility}
+        else {"visibility": espace.default_visibility, **_prefill(record_kind.form, request.GET)}
     )
     form = record_kind.form(
         request.POST or None, initial=initial, choices=_choices(request, espace)
