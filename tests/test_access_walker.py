@@ -32,8 +32,8 @@ from balises.recherche import services as recherche
 from balises.referentiels import services as referentiels
 from balises.territoires import services_espaces
 from balises.territoires.models import Role, Visibility
-from tests.diagnostics.walker import diagnostics_walk, make_diagnostics_samples
 from tests.cooperation.walker import cooperation_walk, make_cooperation_samples
+from tests.diagnostics.walker import diagnostics_walk, make_diagnostics_samples
 
 pytestmark = pytest.mark.django_db
 
