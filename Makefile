@@ -38,8 +38,8 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .
 
 messages: $(VENV)/.installed-dev
-	cd src/balises && ../../$(BIN)/balises makemessages -l en --no-obsolete --add-location file
-	cd src/balises && ../../$(BIN)/balises compilemessages
+	cd src/balises && BALISES_DATA_DIR=$(CURDIR)/var ../../$(BIN)/balises makemessages -l en --no-obsolete --add-location file
+	cd src/balises && BALISES_DATA_DIR=$(CURDIR)/var ../../$(BIN)/balises compilemessages
 
 clean:
 	rm -rf $(VENV) var
