@@ -82,9 +82,11 @@ def test_weak_password_is_refused_with_a_clear_french_message(client):
     assert not mail.outbox
 
 
-def test_weak_password_message_is_english_with_accept_language_en(client):
-    response = signup(client, password="motdepasse", HTTP_ACCEPT_LANGUAGE="en")
-    body = response.content.decode()
+def test_browser_language_does_not_switch_to_english_only_the_language_choice_does(client):
+    body = signup(client, password="motdepasse", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<html lang="fr">' in body
+    client.cookies["django_language"] = "en"
+    body = signup(client, password="motdepasse", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert '<html lang="en">' in body
     assert "This password is too common." in body
 
