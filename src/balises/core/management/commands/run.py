@@ -30,8 +30,10 @@ class Command(BaseCommand):
             self.stdout.write("Préparation de la base de données…")
             call_command("setup", stdout=self.stdout)
         python = sys.executable
+        # Children get their own session so that Ctrl-C in the terminal reaches only this
+        # command, which then stops them in order (gunicorn's workers finish their requests).
         children = [
-            subprocess.Popen([python, "-m", "balises", "db_worker"]),
+            subprocess.Popen([python, "-m", "balises", "db_worker"], start_new_session=True),
             subprocess.Popen(
                 [
                     python,
@@ -48,7 +50,8 @@ class Command(BaseCommand):
                     "5",
                     "--log-level",
                     "warning",
-                ]
+                ],
+                start_new_session=True,
             ),
         ]
         self._print_welcome(host, port)
