@@ -26,3 +26,16 @@ class TrajectoiresConfig(AppConfig):
 
         if env_bool("BALISES_DEMO", True) and should_seed():
             load_demo(stdout=stdout)
+
+    def run_hints(self, url: str) -> list[str]:
+        """Where the demo towns are, for the message printed by `balises run`."""
+        from balises.territoires.models import Espace
+
+        spaces = Espace.objects.filter(is_demo=True).order_by("slug").values_list("slug", flat=True)
+        lines = [f"  {url}espaces/{slug}/trajectoire/" for slug in spaces]
+        if not lines:
+            return []
+        return [
+            "Démonstration, en lecture libre (`balises demo remove` l'efface) :",
+            *lines,
+        ]

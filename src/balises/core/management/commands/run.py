@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -93,6 +94,10 @@ class Command(BaseCommand):
             f"  · Données : {settings.DATABASES['default']['NAME']}",
             "  · Ctrl-C pour arrêter.",
         ]
-        for hint in getattr(settings, "RUN_HINTS", []):
-            lines.insert(-1, f"  · {hint}")
+        # An app may add lines by defining `run_hints(url) -> list[str]` on its AppConfig.
+        for config in apps.get_app_configs():
+            for hint in getattr(config, "run_hints", lambda url: [])(url):
+                # An indented hint continues the previous one: no bullet.
+                bullet = "   " if hint.startswith(" ") else "  ·"
+                lines.insert(-1, f"{bullet} {hint}")
         self.stdout.write("\n".join(lines) + "\n")
