@@ -20,6 +20,8 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from django.core.exceptions import ImproperlyConfigured
+
 from ..permissions import Access
 from ..query import ParsedQuery
 
@@ -171,4 +173,6 @@ def get_backend(connection: Any) -> Backend:
         from .postgres import PostgresBackend
 
         return PostgresBackend()
-    raise NotImplementedError(f"recherche : base {connection.vendor!r} non prise en charge")
+    # Balises runs on SQLite and PostgreSQL only (see README); any other database is a
+    # configuration error, not a missing feature.
+    raise ImproperlyConfigured(f"recherche : base {connection.vendor!r} non prise en charge")
