@@ -8,19 +8,14 @@ anonymous visitor, and reports the server time (p95) and the number of SQL queri
 
 from __future__ import annotations
 
-import json
-import os
 import random
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 from balises.core.bench import BenchContext, Result, scenario
+from balises.core.bench.isolated import p95, prepare_child_database, run_child, time_pages
 
 BUDGET_MS = 150.0
 PAGES = ("tableau-de-bord/", "reseau/")
@@ -104,27 +99,12 @@ def populate(espace, actors: int, actions: int, contributions: int, participatio
 
 
 def _child(repeat: int) -> dict:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "balises.settings")
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
-    from django.db import connection
+    prepare_child_database()
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from balises.core.models import User
     from balises.territoires.models import Adhesion, Espace, Territoire
 
-    settings.ALLOWED_HOSTS = ["*"]
-    # No collectstatic in a temporary data directory: plain static URLs, as in the tests.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    call_command("migrate", interactive=False, verbosity=0)
-    call_command("createcachetable", verbosity=0)
     territoire = Territoire.objects.create(
         kind="commune", code="99999", name="Bench", search_name="bench"
     )
@@ -136,50 +116,10 @@ def _child(repeat: int) -> dict:
     result: dict = {"populate_s": time.perf_counter() - started, "pages": {}}
     member, anonymous = Client(), Client()
     member.force_login(user)
-    for page in PAGES:
-        for who, client in (("membre", member), ("anonyme", anonymous)):
-            url = f"/espaces/bench/cooperation/{page}"
-            client.get(url)  # warm caches (templates, translations)
-            timings, queries = [], 0
-            for _ in range(repeat):
-                with CaptureQueriesContext(connection) as captured:
-                    begin = time.perf_counter()
-                    response = client.get(url)
-                    timings.append((time.perf_counter() - begin) * 1000)
-                assert response.status_code == 200, response.status_code
-                queries = len(captured)
-            result["pages"][f"{page} ({who})"] = {"timings": timings, "queries": queries}
+    urls = {page: f"/espaces/bench/cooperation/{page}" for page in PAGES}
+    clients = {"membre": member, "anonyme": anonymous}
+    result["pages"] = time_pages(urls, clients, repeat)
     return result
-
-
-def _run_child(repeat: int) -> dict:
-    with tempfile.TemporaryDirectory(prefix="balises-bench-") as tmp:
-        env = {k: v for k, v in os.environ.items() if k not in {"BALISES_DEV", "DATABASE_URL"}}
-        env.update(
-            BALISES_DATA_DIR=tmp,
-            DATABASE_URL=f"sqlite:///{Path(tmp) / 'bench.sqlite3'}",
-            DJANGO_SETTINGS_MODULE="balises.settings",
-        )
-        code = (
-            "import json, sys; from balises.cooperation.bench import _child; "
-            "print(json.dumps(_child(int(sys.argv[1]))))"
-        )
-        done = subprocess.run(
-            [sys.executable, "-c", code, str(repeat)],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=900,
-            check=False,
-        )
-        if done.returncode:
-            raise RuntimeError(f"la mesure a échoué :\n{done.stderr[-3000:]}")
-        return json.loads(done.stdout.strip().splitlines()[-1])
-
-
-def _p95(samples: list[float]) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 @scenario(
@@ -189,18 +129,18 @@ def _p95(samples: list[float]) -> float:
 )
 def dashboard_bench(context: BenchContext) -> list[Result]:
     repeat = 3 if context.quick else max(5, context.repeat * 4)
-    measured = _run_child(repeat)
+    measured = run_child("balises.cooperation.bench", repeat)
     results = []
     for label, page in measured["pages"].items():
-        p95 = _p95(page["timings"])
+        p95_ms = p95(page["timings"])
         results.append(
             Result(
                 samples=page["timings"],
                 unit="ms",
                 label=label,
                 budget=f"p95 < {BUDGET_MS:.0f} ms",
-                within_budget=p95 < BUDGET_MS,
-                notes=f"p95 {p95:.0f} ms ; {page['queries']} requêtes SQL ; "
+                within_budget=p95_ms < BUDGET_MS,
+                notes=f"p95 {p95_ms:.0f} ms ; {page['queries']} requêtes SQL ; "
                 f"remplissage {measured['populate_s']:.0f} s ; médiane "
                 f"{statistics.median(page['timings']):.0f} ms",
             )
