@@ -9,6 +9,7 @@ from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import CommandError, call_command
 
+from balises.cooperation.models import Acteur, ActeurKind, Contribution, Participation
 from balises.referentiels.apps import BUILTIN_FILES
 from balises.referentiels.builtin import load_builtin
 from balises.territoires.models import Adhesion, Espace, Territoire, Visibility
@@ -173,6 +174,10 @@ def test_history_entries_say_they_are_demo_data(demo):
     assert reasons == {CHANGE_REASON}
     espace = Espace.objects.filter(is_demo=True).first()
     assert espace.history.first().history_change_reason == CHANGE_REASON
+    for model in (Acteur, Participation, Contribution):
+        assert model.history.exists()
+        reasons = set(model.history.values_list("history_change_reason", flat=True))
+        assert reasons == {CHANGE_REASON}, model
 
 
 def test_loading_again_changes_nothing(demo):
@@ -225,6 +230,95 @@ def test_remove_deletes_the_demo_spaces_and_nothing_else(demo, territoire_a, ali
     assert not ActionElement.objects.exists()
     assert Territoire.objects.filter(code__in=TOWNS).count() == 4
     assert villes_pairs.elements.exists()
+
+
+# -- Cooperation: who took part, and what they gave -----------------------------------------
+
+
+def test_each_town_has_actors_and_participations_and_some_contributions(demo):
+    for espace in Espace.objects.filter(is_demo=True):
+        assert Acteur.objects.filter(espace=espace).count() >= 3, espace
+        assert Participation.objects.filter(action__espace=espace).count() >= 3, espace
+    assert Contribution.objects.filter(action__espace__is_demo=True).count() >= 2
+    assert demo.counts["acteurs"] == Acteur.objects.count()
+    assert demo.counts["participations"] == Participation.objects.count()
+    assert demo.counts["contributions"] == Contribution.objects.count()
+
+
+def test_the_sourced_facts_of_the_issue_are_there(demo):
+    citeol = Participation.objects.get(action__title__startswith="Citéol", acteur__kind="habitant")
+    assert "147 foyers" in citeol.comment and citeol.acteur.is_group
+    assert Participation.objects.filter(action__title__startswith="Citéol", acteur__name="Sicap")
+    soleil = Participation.objects.get(action__title__startswith="Mine de Soleil", role="financeur")
+    assert "130 habitants" in soleil.comment
+    vital = Participation.objects.get(action__title__startswith="VITAL", role="contributeur")
+    assert "terrains" in vital.comment and "locaux" in vital.comment
+    assert not Contribution.objects.filter(action__title__startswith="VITAL").exists()
+    loan = Contribution.objects.get(action__title="Prêt participatif pour le solaire des écoles")
+    assert (loan.nature, loan.amount, loan.unit) == ("argent", 50000, "euros")
+    assert Acteur.objects.filter(name="ADEME", kind=ActeurKind.PARTENAIRE_PUBLIC).count() == 2
+
+
+def test_every_participation_and_contribution_cites_a_source_of_its_own_town(demo):
+    links = [
+        *Participation.objects.select_related("action"),
+        *Contribution.objects.select_related("action"),
+    ]
+    assert links
+    for link in links:
+        urls = set(
+            Source.objects.filter(espace=link.action.espace_id).values_list("url", flat=True)
+        )
+        assert any(url in link.comment for url in urls), link.comment
+        assert "(S" not in link.comment, link.comment
+
+
+def test_participation_levels_and_roles_say_they_are_our_reading(demo):
+    for participation in Participation.objects.all():
+        assert "notre lecture" in participation.comment.lower(), participation.comment
+
+
+def test_groups_of_inhabitants_carry_no_personal_data(demo):
+    habitants = Acteur.objects.filter(kind=ActeurKind.HABITANT)
+    assert habitants.exists()
+    assert all(acteur.is_group and acteur.user_id is None for acteur in habitants)
+
+
+def test_contribution_amounts_come_only_from_sourced_figures(demo):
+    for contribution in Contribution.objects.all():
+        figure = f"{int(contribution.amount):,}".replace(",", " ")
+        assert figure in contribution.comment, contribution.comment
+
+
+def test_loading_again_adds_no_actor_nor_link(demo):
+    counts = {model: model.objects.count() for model in (Acteur, Participation, Contribution)}
+    load_demo()
+    assert {model: model.objects.count() for model in counts} == counts
+
+
+def test_remove_deletes_the_demo_actors_and_their_links(demo):
+    remove_demo()
+    assert not Acteur.objects.exists()
+    assert not Participation.objects.exists()
+    assert not Contribution.objects.exists()
+
+
+def test_a_file_whose_participation_cites_no_source_is_refused(tmp_path):
+    path = demo_files()[0]
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document["cooperation"]["participations"][0]["comment"] = "Sans source."
+    other = tmp_path / path.name
+    other.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    assert any("citer au moins une source" in error for error in TownFile(other).errors)
+
+
+def test_a_file_whose_participation_names_an_unknown_action_is_refused(tmp_path):
+    path = demo_files()[0]
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document["cooperation"]["participations"][0]["action"] = "Une action qui n'existe pas"
+    other = tmp_path / path.name
+    other.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    assert any("action inconnue" in error for error in TownFile(other).errors)
 
 
 def test_the_command_loads_reports_and_removes(territoires, villes_pairs):

@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from balises.cooperation.models.choices import ActeurKind, Level, Nature, ParticipationRole, Unit
+
 from ..dates import PartialDateError, parse_partial_date
 from ..models.choices import EventKind, LinkKind, Precision, Scale, Status, Theme, Widening
 
@@ -177,6 +179,43 @@ class TownFile:
                 self._error(where, "action inconnue")
             if link.get("from") == link.get("to"):
                 self._error(where, "une action ne peut pas être liée à elle-même")
+        self._check_cooperation()
+
+    def _check_cooperation(self) -> None:
+        """Who took part and gave what: each link says in its comment where the fact comes from."""
+        section = self.doc.get("cooperation") or {}
+        titles = {str(action.get("title")) for action in self.items("actions")}
+        names = set()
+        for acteur in section.get("acteurs") or []:
+            where = f"acteur « {acteur.get('name')} »"
+            self._check_choice(where, acteur.get("kind"), ActeurKind.values)
+            self._check_text(where, acteur.get("description", ""))
+            names.add(acteur.get("name"))
+        for part, fields in (
+            ("participations", (("level", Level.values), ("role", ParticipationRole.values))),
+            ("contributions", (("nature", Nature.values), ("unit", Unit.values))),
+        ):
+            for row in section.get(part) or []:
+                where = f"{part} « {row.get('acteur')} » → « {row.get('action')} »"
+                if row.get("acteur") not in names:
+                    self._error(where, "acteur inconnu")
+                if row.get("action") not in titles:
+                    self._error(where, "action inconnue (le titre doit être celui d'une action)")
+                for name, choices in fields:
+                    self._check_choice(where, row.get(name), choices)
+                comment = str(row.get("comment") or "")
+                self._check_text(where, comment)
+                if not self.cited_keys(comment):
+                    self._error(where, "le commentaire doit citer au moins une source")
+
+    def cited_keys(self, text: str) -> list[str]:
+        """The source keys cited in ``text``."""
+        keys = []
+        for match in _CITATION.finditer(text or ""):
+            names = [name.strip() for name in match.group(1).split(",")]
+            if all(name in self.sources for name in names):
+                keys.extend(names)
+        return keys
 
     def element_codes(self) -> set[str]:
         return {
@@ -185,8 +224,9 @@ class TownFile:
             for link in action.get("balises") or []
         }
 
-    def render(self, text: str, markdown: bool = False) -> str:
-        """Replace citations by the sources' labels (as Markdown links in récit sections)."""
+    def render(self, text: str, markdown: bool = False, urls: bool = False) -> str:
+        """Replace citations by the sources' labels (as Markdown links in récit sections,
+        followed by their address with ``urls``, for plain-text comments)."""
 
         def replace(match: re.Match) -> str:
             names = [name.strip() for name in match.group(1).split(",")]
@@ -195,6 +235,8 @@ class TownFile:
             refs = [self.sources[name] for name in names]
             if markdown:
                 parts = [f"[{ref.label}]({ref.url})" for ref in refs]
+            elif urls:
+                parts = [f"{ref.label}, {ref.url}" for ref in refs]
             else:
                 parts = [ref.label for ref in refs]
             return "(" + " ; ".join(parts) + ")"

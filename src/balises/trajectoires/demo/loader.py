@@ -31,10 +31,19 @@ leaps, links between actions) says so in its text, and links to balises are stor
     sauts:  [{title, date, widened: [acteurs|echelle|enjeux|modele_economique],
               description, actions: [keys], sources: [keys]}]
     liens:  [{from: key, to: key, kind: entraine|s_appuie_sur|elargit|prolonge, note}]
+    cooperation:                   # optional; the format of balises.cooperation's loader
+      acteurs: [{name, kind, organisation, delegation, is_group, description}]
+      participations: [{acteur: name, action: title, level, role, comment}]
+      contributions:  [{acteur: name, action: title, nature, amount, unit, period, comment}]
 
 Dates are quoted strings: "2014" (year), "2014-10" (month) or "2014-10-07" (day); the stored
 precision follows. Citations in texts are rewritten when loading: as Markdown links in récit
 sections, as the sources' short labels elsewhere, so a reader sees where each fact comes from.
+
+Every participation and contribution comment cites at least one source; citations there become
+the source's label followed by its address, since comments are plain text. Groups of inhabitants
+are ``habitant`` actors with ``is_group: true``: no personal data. An amount is given only when a
+source states it; a level or role is our reading and says so.
 
 ``status`` says what the sources reported at their date (« réalisée »: it was done), not
 whether the action still runs today.
@@ -45,9 +54,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from balises.cooperation.models import Acteur, Contribution, Participation
+from balises.cooperation.services.loader import load_cooperation
 from balises.recherche import services as recherche
 from balises.referentiels.models import Element, Referentiel
 from balises.territoires.models import Espace, Territoire, Visibility
@@ -175,6 +187,36 @@ class _TownLoader:
                 )
             )
             self.report.count("liens")
+        self.load_cooperation()
+
+    def load_cooperation(self) -> None:
+        section = self.town.doc.get("cooperation") or {}
+        data = {
+            "acteurs": [
+                {**row, "description": self.text(row.get("description"))}
+                for row in section.get("acteurs") or []
+            ],
+            **{
+                part: [
+                    {**row, "comment": self.town.render(str(row.get("comment", "")), urls=True)}
+                    for row in section.get(part) or []
+                ]
+                for part in ("participations", "contributions")
+            },
+        }
+        try:
+            counts = load_cooperation(self.espace, None, data)
+        except ValidationError as error:
+            message = " ".join(error.messages)
+            raise DemoError(f"{self.town.path.name}, coopération : {message}") from None
+        for what, n in counts.items():
+            if n:
+                self.report.count(what, n)
+        # The cooperation loader signs its entries without a reason: say they are demo data.
+        actions = [action.pk for action in self.actions.values()]
+        Acteur.history.filter(espace_id=self.espace.pk).update(history_change_reason=CHANGE_REASON)
+        for model in (Participation, Contribution):
+            model.history.filter(action_id__in=actions).update(history_change_reason=CHANGE_REASON)
 
     def load_action(self, row: dict) -> None:
         where = f"{self.town.path.name}, action {row['key']}"
