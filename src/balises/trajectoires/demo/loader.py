@@ -58,8 +58,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from balises.cooperation.models import Acteur, Contribution, Participation
-from balises.cooperation.services.loader import load_cooperation
 from balises.recherche import services as recherche
 from balises.referentiels.models import Element, Referentiel
 from balises.territoires.models import Espace, Territoire, Visibility
@@ -75,6 +73,7 @@ from ..models import (
     Source,
 )
 from ..services.actions import SEARCH_KIND, index_action
+from .cooperation import load_town_cooperation
 from .files import RECIT_KEYS, DemoFileError, TownFile, as_partial_date, demo_files
 
 CHANGE_REASON = "données de démonstration"
@@ -190,33 +189,14 @@ class _TownLoader:
         self.load_cooperation()
 
     def load_cooperation(self) -> None:
-        section = self.town.doc.get("cooperation") or {}
-        data = {
-            "acteurs": [
-                {**row, "description": self.text(row.get("description"))}
-                for row in section.get("acteurs") or []
-            ],
-            **{
-                part: [
-                    {**row, "comment": self.town.render(str(row.get("comment", "")), urls=True)}
-                    for row in section.get(part) or []
-                ]
-                for part in ("participations", "contributions")
-            },
-        }
         try:
-            counts = load_cooperation(self.espace, None, data)
+            counts = load_town_cooperation(self.town, self.espace, CHANGE_REASON)
         except ValidationError as error:
             message = " ".join(error.messages)
             raise DemoError(f"{self.town.path.name}, coopération : {message}") from None
         for what, n in counts.items():
             if n:
                 self.report.count(what, n)
-        # The cooperation loader signs its entries without a reason: say they are demo data.
-        actions = [action.pk for action in self.actions.values()]
-        Acteur.history.filter(espace_id=self.espace.pk).update(history_change_reason=CHANGE_REASON)
-        for model in (Participation, Contribution):
-            model.history.filter(action_id__in=actions).update(history_change_reason=CHANGE_REASON)
 
     def load_action(self, row: dict) -> None:
         where = f"{self.town.path.name}, action {row['key']}"
