@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Sequence
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
+from balises.core.csv_export import SafeWriter
 from balises.territoires.models import Espace, Role
 from balises.territoires.permissions import role_allows, role_of
 
@@ -43,7 +43,7 @@ def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence])
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
+    writer = SafeWriter(response, delimiter=";")
     writer.writerow(header)
     writer.writerows(rows)
     return response

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -10,6 +9,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
+from balises.core.csv_export import SafeWriter
 from balises.territoires.permissions import get_espace_for_user
 
 from . import presenters
@@ -84,7 +84,7 @@ def results_csv(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response.write("\ufeff")  # spreadsheet programs then read UTF-8 correctly
     codes = [code for code, _label in results.viewpoints]
-    writer = csv.writer(response)
+    writer = SafeWriter(response)
     writer.writerow(presenters.CSV_COLUMNS + [f"vue_{code}" for code in codes])
     for row in presenters.element_rows(results):
         values = [row[column] for column in presenters.CSV_COLUMNS]

@@ -1,9 +1,9 @@
 """JSON and CSV twins of the référentiel pages, and file exports."""
 
-import csv
-
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
+
+from balises.core.csv_export import SafeWriter
 
 from . import presenters, queries, services
 from .permissions import get_element_or_404, get_referentiel_or_404
@@ -22,7 +22,7 @@ def index_json(request: HttpRequest) -> JsonResponse:
 def index_csv(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="referentiels.csv"'
-    writer = csv.writer(response)
+    writer = SafeWriter(response)
     writer.writerow(["slug", "version", "title_fr", "title_en", "licence", "elements", "url"])
     for r in queries.referentiel_list(request.user):
         url = request.build_absolute_uri(presenters.referentiel_url(r))

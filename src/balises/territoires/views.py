@@ -5,12 +5,12 @@ the directory return the same search with the same filters; CSV is UTF-8 with a 
 separator, which Excel set to French opens directly.
 """
 
-import csv
-
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+
+from balises.core.csv_export import SafeWriter
 
 from . import directory
 from .forms import DirectoryForm
@@ -66,7 +66,7 @@ class _Echo:
 
 
 def _csv(ids: list[int]) -> StreamingHttpResponse:
-    writer = csv.writer(_Echo(), delimiter=";")
+    writer = SafeWriter(_Echo(), delimiter=";")
 
     def lines():
         yield "\ufeff" + writer.writerow([header for _key, header in CSV_COLUMNS])

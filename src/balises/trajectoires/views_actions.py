@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from typing import Any
 
 from django.contrib import messages
@@ -15,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from balises.core.csv_export import SafeDictWriter
 from balises.core.history import RestoreError
 from balises.core.http import AuthenticatedHttpRequest
 from balises.territoires.models import Espace
@@ -72,7 +72,7 @@ def action_list_csv(request: HttpRequest, slug: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="actions-{espace.slug}.csv"'
     response.write("\ufeff")  # spreadsheet programs then read UTF-8 correctly
-    writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+    writer = SafeDictWriter(response, fieldnames=CSV_COLUMNS, extrasaction="ignore")
     writer.writeheader()
     url = action_url_maker(request, espace)
     for action in actions:

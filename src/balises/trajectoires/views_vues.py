@@ -9,13 +9,12 @@ réseau records, members everything.
 
 from __future__ import annotations
 
-import csv
-
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from balises.core.csv_export import SafeWriter
 from balises.territoires.models import Espace, Role
 from balises.territoires.permissions import get_espace_for_user, role_allows, role_of
 
@@ -141,7 +140,7 @@ def couverture_csv(request: HttpRequest, slug: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     name = data["referentiel"].slug if data["referentiel"] else "referentiel"
     response["Content-Disposition"] = f'attachment; filename="couverture-{espace.slug}-{name}.csv"'
-    writer = csv.writer(response)
+    writer = SafeWriter(response)
     writer.writerow([_("code"), _("balise"), _("nombre d'actions"), _("actions")])
     for row in data["rows"]:
         titles = " ; ".join(a["title"] for a in row["actions"])
