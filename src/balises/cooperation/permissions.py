@@ -12,13 +12,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from balises.territoires.models import Espace
-from balises.territoires.permissions import can_write, readable_espace_ids, record_visibility_q
+from balises.territoires.permissions import (
+    check_write as _check_write,
+)
+from balises.territoires.permissions import (
+    get_visible_or_404 as _get,
+)
+from balises.territoires.permissions import (
+    readable_espace_ids,
+    record_visibility_q,
+)
 
 from .models import Acteur, Collectif, Contribution, Participation, Reunion, TempsReflexif, Voyage
 
@@ -57,25 +65,6 @@ def visible_contributions(user: AnyUser, espace: Espace) -> QuerySet[Contributio
 def visible_records(model: type[Model], user: AnyUser, espace: Espace) -> QuerySet:
     manager: Any = model._default_manager
     return manager.visible_to(user).filter(espace=espace)
-
-
-def _pk(value: Any) -> int:
-    try:
-        return int(str(value))
-    except ValueError:
-        raise Http404(_("Aucun élément à cette adresse.")) from None
-
-
-def _check_write(user: AnyUser, espace: Espace, write: bool) -> None:
-    if write and not can_write(user, espace):
-        raise PermissionDenied(_("Votre rôle dans cet espace ne permet que la lecture."))
-
-
-def _get(queryset: QuerySet, pk: Any, message: str) -> Any:
-    record = queryset.filter(pk=_pk(pk)).first()
-    if record is None:
-        raise Http404(message)
-    return record
 
 
 def get_acteur_for_user(

@@ -252,3 +252,26 @@ def get_invitation_or_404(espace: Espace, pk: int) -> Invitation:
     if invitation is None:
         raise Http404(_("Cette invitation n'existe pas dans cet espace."))
     return invitation
+
+
+# Loading one record of a space, for the apps that store them (trajectoires, cooperation…): the
+# queryset passed in is already scoped with `visible_to`, so an invisible record is a 404.
+
+
+def record_pk(value: object) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        raise Http404(_("Aucun élément à cette adresse.")) from None
+
+
+def check_write(user: AnyUser, espace: Espace, write: bool) -> None:
+    if write and not can_write(user, espace):
+        raise PermissionDenied(_("Votre rôle dans cet espace ne permet que la lecture."))
+
+
+def get_visible_or_404(queryset, pk: object, message: str):
+    record = queryset.filter(pk=record_pk(pk)).first()
+    if record is None:
+        raise Http404(message)
+    return record
