@@ -7,7 +7,7 @@ from balises.territoires.index import Filters, Row, TerritoireIndex
 
 
 def row(id, name, kind="commune", population=100, departement=1, region=1, code="", postcodes=""):
-    from balises.recherche.text import fold
+    from balises.core.text import fold
 
     return Row(
         id, kind, fold(name), population, departement, region, code or f"{id:05}", "", postcodes

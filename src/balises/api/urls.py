@@ -1,18 +1,16 @@
-"""The JSON API under /api/v1/. Each app contributes a router; its schemas live with the app."""
+"""The JSON API under /api/v1/: wiring only. Each app contributes a router (its schemas live with
+the app); the pieces they share (authentication, errors) live in ``balises.core.api``."""
 
 import functools
-from typing import cast
 
 from django.http import HttpRequest, JsonResponse
 from django.urls import URLPattern
 from django.utils.translation import gettext as _
-from ninja import Field, NinjaAPI, Schema
-from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja import NinjaAPI
 
 from balises import __version__
-from balises.core.models import User
-
-from .auth import OptionalAuth, token_or_session
+from balises.core.api.errors import register_error_handlers
+from balises.core.api.platform import router as platform_router
 
 
 class BalisesAPI(NinjaAPI):
@@ -71,80 +69,8 @@ api = BalisesAPI(
 )
 
 
-@api.exception_handler(ValidationError)
-def validation_error(request: HttpRequest, exc: ValidationError):
-    return api.create_response(
-        request,
-        {"detail": _("Données invalides."), "errors": exc.errors},
-        status=422,
-    )
-
-
-@api.exception_handler(AuthenticationError)
-def authentication_error(request: HttpRequest, exc: AuthenticationError):
-    response = api.create_response(
-        request,
-        {"detail": _("Authentification requise : jeton absent, invalide ou révoqué.")},
-        status=401,
-    )
-    response["WWW-Authenticate"] = 'Bearer realm="balises"'
-    return response
-
-
-@api.exception_handler(HttpError)
-def http_error(request: HttpRequest, exc: HttpError):
-    detail = str(exc)
-    if exc.status_code == 400 and detail.startswith("Cannot parse request body"):
-        # ninja's own wording when the body is not valid JSON.
-        detail = _("Corps de requête illisible : envoyez un objet JSON valide.")
-    return api.create_response(request, {"detail": detail}, status=exc.status_code)
-
-
-class Error(Schema):
-    detail: str
-
-
-class Me(Schema):
-    email: str
-    name: str
-    is_staff: bool
-
-
-class Status(Schema):
-    version: str
-    authenticated: bool
-
-
-@api.get("/", response=Status, auth=OptionalAuth(), tags=["plateforme"], summary="État de l'API")
-def status(request: HttpRequest):
-    return {"version": __version__, "authenticated": request.user.is_authenticated}
-
-
-@api.get(
-    "/moi", response=Me, auth=token_or_session, tags=["plateforme"], summary="Le compte authentifié"
-)
-def me(request: HttpRequest):
-    return request.user
-
-
-class MeUpdate(Schema):
-    name: str = Field(max_length=150, description="Nom affiché ; vide pour afficher l'adresse.")
-
-
-@api.post(
-    "/moi",
-    response={200: Me, 401: Error, 403: Error, 422: Error},
-    auth=token_or_session,
-    tags=["plateforme"],
-    summary="Changer son nom affiché",
-)
-def update_me(request: HttpRequest, payload: MeUpdate):
-    user = cast(User, request.user)  # token_or_session let only signed-in users through
-    user.name = payload.name.strip()
-    user.save(update_fields=["name"])
-    return user
-
-
+register_error_handlers(api)
+api.add_router("", platform_router)
 api.add_router("/referentiels/", "balises.referentiels.api.router")
 api.add_router("/territoires/", "balises.territoires.api.router")
 api.add_router("/recherche/", "balises.recherche.api.router")

@@ -7,17 +7,16 @@ cannot see, 403 for a role too weak, 422 for bad values.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.errors import HttpError
 
-from balises.api.auth import OptionalAuth, token_or_session
+from balises.core.api.auth import OptionalAuth, token_or_session
+from balises.core.api.schemas import ERRORS, Deleted
 from balises.territoires.permissions import get_espace_for_user, role_of
 from balises.trajectoires.permissions import get_action_for_user
 
@@ -41,8 +40,6 @@ from .schemas import (
     ContributionCreated,
     ContributionIn,
     ContributionList,
-    Deleted,
-    Error,
     MergeIn,
     ParticipationIn,
     ParticipationList,
@@ -50,28 +47,10 @@ from .schemas import (
 )
 
 router = Router(tags=["cooperation"])
-ERRORS = {401: Error, 403: Error, 404: Error, 422: Error}
-
-
-@contextmanager
-def answers() -> Iterator[None]:
-    try:
-        yield
-    except Http404 as error:
-        raise HttpError(404, str(error) or _("Introuvable.")) from None
-    except PermissionDenied as error:
-        raise HttpError(403, str(error) or _("Accès refusé.")) from None
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            parts = [f"{f} : {' '.join(m)}" for f, m in error.message_dict.items()]
-        else:
-            parts = error.messages
-        raise HttpError(422, "; ".join(parts)) from None
 
 
 def _space(request: HttpRequest, slug: str, write: bool = False) -> tuple[Any, bool]:
-    with answers():
-        espace = get_espace_for_user(request, slug, write=write)
+    espace = get_espace_for_user(request, slug, write=write)
     return espace, role_of(request.user, espace) is not None
 
 
@@ -97,11 +76,10 @@ def list_acteurs(request: HttpRequest, slug: str):
 def create_acteur(request: HttpRequest, slug: str, payload: ActeurIn):
     espace, _member = _space(request, slug, write=True)
     values = payload.dict(exclude={"parent_id"}, exclude_none=True)
-    with answers():
-        if payload.parent_id is not None:
-            values["parent"] = get_acteur_for_user(request, espace, payload.parent_id)
-        similar = services.similar_acteurs(espace, payload.name)
-        acteur = services.create_acteur(espace, request.user, values)
+    if payload.parent_id is not None:
+        values["parent"] = get_acteur_for_user(request, espace, payload.parent_id)
+    similar = services.similar_acteurs(espace, payload.name)
+    acteur = services.create_acteur(espace, request.user, values)
     body = acteur_data(acteur, True) | {"similar": [acteur_data(a, True) for a in similar]}
     return Status(201, body)
 
@@ -114,8 +92,7 @@ def create_acteur(request: HttpRequest, slug: str, payload: ActeurIn):
 )
 def get_acteur(request: HttpRequest, slug: str, pk: int):
     espace, is_member = _space(request, slug)
-    with answers():
-        return acteur_data(get_acteur_for_user(request, espace, pk), is_member)
+    return acteur_data(get_acteur_for_user(request, espace, pk), is_member)
 
 
 @router.get(
@@ -139,11 +116,10 @@ def list_participations(request: HttpRequest, slug: str):
 )
 def create_participation(request: HttpRequest, slug: str, payload: ParticipationIn):
     espace, _member = _space(request, slug, write=True)
-    with answers():
-        values = payload.dict(exclude={"action_id", "acteur_id"})
-        values["action"] = get_action_for_user(request, espace, payload.action_id)
-        values["acteur"] = get_acteur_for_user(request, espace, payload.acteur_id)
-        record = services.save_participation(espace, request.user, values)
+    values = payload.dict(exclude={"action_id", "acteur_id"})
+    values["action"] = get_action_for_user(request, espace, payload.action_id)
+    values["acteur"] = get_acteur_for_user(request, espace, payload.acteur_id)
+    record = services.save_participation(espace, request.user, values)
     return Status(201, participation_data(record, True))
 
 
@@ -171,15 +147,14 @@ def list_contributions(request: HttpRequest, slug: str):
 )
 def create_contribution(request: HttpRequest, slug: str, payload: ContributionIn):
     espace, _member = _space(request, slug, write=True)
-    with answers():
-        values = payload.dict(exclude={"action_id", "acteur_id", "period"})
-        values["action"] = get_action_for_user(request, espace, payload.action_id)
-        values["acteur"] = get_acteur_for_user(request, espace, payload.acteur_id)
-        try:
-            values["period_start"], values["period_kind"] = parse_period(payload.period)
-        except ValidationError as error:
-            raise ValidationError({"period": error.messages}) from None
-        record, warnings = services.save_contribution(espace, request.user, values)
+    values = payload.dict(exclude={"action_id", "acteur_id", "period"})
+    values["action"] = get_action_for_user(request, espace, payload.action_id)
+    values["acteur"] = get_acteur_for_user(request, espace, payload.acteur_id)
+    try:
+        values["period_start"], values["period_kind"] = parse_period(payload.period)
+    except ValidationError as error:
+        raise ValidationError({"period": error.messages}) from None
+    record, warnings = services.save_contribution(espace, request.user, values)
     return Status(201, contribution_data(record, True) | {"warnings": warnings})
 
 
@@ -228,10 +203,9 @@ def get_network(request: HttpRequest, slug: str):
 )
 def merge_acteur(request: HttpRequest, slug: str, pk: int, payload: MergeIn):
     espace, _member = _space(request, slug, write=True)
-    with answers():
-        keep = get_acteur_for_user(request, espace, pk, write=True)
-        absorb = get_acteur_for_user(request, espace, payload.absorb_id, write=True)
-        return acteur_data(services.merge_actors(keep, absorb, request.user), True)
+    keep = get_acteur_for_user(request, espace, pk, write=True)
+    absorb = get_acteur_for_user(request, espace, payload.absorb_id, write=True)
+    return acteur_data(services.merge_actors(keep, absorb, request.user), True)
 
 
 @router.delete(
@@ -242,8 +216,7 @@ def merge_acteur(request: HttpRequest, slug: str, pk: int, payload: MergeIn):
 )
 def delete_acteur(request: HttpRequest, slug: str, pk: int):
     espace, _member = _space(request, slug, write=True)
-    with answers():
-        services.delete_acteur(get_acteur_for_user(request, espace, pk, write=True), request.user)
+    services.delete_acteur(get_acteur_for_user(request, espace, pk, write=True), request.user)
     return {"detail": _("Acteur supprimé.")}
 
 
@@ -255,9 +228,8 @@ def delete_acteur(request: HttpRequest, slug: str, pk: int):
 )
 def delete_participation(request: HttpRequest, slug: str, pk: int):
     espace, _member = _space(request, slug, write=True)
-    with answers():
-        record = get_participation_for_user(request, espace, pk, write=True)
-        services.delete_link(record, request.user)
+    record = get_participation_for_user(request, espace, pk, write=True)
+    services.delete_link(record, request.user)
     return {"detail": _("Participation supprimée.")}
 
 
@@ -269,7 +241,6 @@ def delete_participation(request: HttpRequest, slug: str, pk: int):
 )
 def delete_contribution(request: HttpRequest, slug: str, pk: int):
     espace, _member = _space(request, slug, write=True)
-    with answers():
-        record = get_contribution_for_user(request, espace, pk, write=True)
-        services.delete_link(record, request.user)
+    record = get_contribution_for_user(request, espace, pk, write=True)
+    services.delete_link(record, request.user)
     return {"detail": _("Contribution supprimée.")}

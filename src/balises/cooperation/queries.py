@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 from django.core.cache import cache
 from django.db.models import Sum
 
+from balises.core.fields import has_code
 from balises.territoires.models import Espace
 from balises.trajectoires.models import Phase
-from balises.trajectoires.models.codes import has_code
 from balises.trajectoires.permissions import visible_actions
 
 from . import dashboard as dashboard_maths

@@ -7,10 +7,6 @@ from datetime import date
 from ninja import Field, Schema
 
 
-class Error(Schema):
-    detail: str
-
-
 class ActeurOut(Schema):
     id: int
     kind: str
@@ -113,7 +109,3 @@ class ParticipationList(Schema):
 
 class MergeIn(Schema):
     absorb_id: int = Field(..., description="L'acteur qui disparaît dans celui de l'adresse.")
-
-
-class Deleted(Schema):
-    detail: str

@@ -14,6 +14,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from balises.core.errors import ServiceError
+
 HISTORY_TYPES = {
     "+": gettext_lazy("créé"),
     "~": gettext_lazy("modifié"),
@@ -22,7 +24,7 @@ HISTORY_TYPES = {
 EMPTY = "—"
 
 
-class RestoreError(Exception):
+class RestoreError(ServiceError):
     """A version that cannot come back; the message says why, in French."""
 
 

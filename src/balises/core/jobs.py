@@ -32,6 +32,8 @@ from django.utils.translation import gettext as _
 from django_tasks.base import Task, TaskResultStatus
 from django_tasks.signals import task_finished
 
+from balises.core.errors import ServiceError
+
 from .job_model import FINISHED_STATUSES, Job, JobStatus
 
 logger = logging.getLogger(__name__)
@@ -40,7 +42,7 @@ WRITE_INTERVAL = 0.3  # seconds between two progress writes: a few per second at
 MESSAGE_LENGTH = Job._meta.get_field("message").max_length or 300
 
 
-class JobError(Exception):
+class JobError(ServiceError):
     """A failure whose message is written for the person who started the job (in French)."""
 
 

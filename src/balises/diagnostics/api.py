@@ -8,16 +8,13 @@ see, 403 for a role too weak, 409 for an answer that can no longer change, 422 f
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router
 from ninja.errors import HttpError
 
-from balises.api.auth import OptionalAuth, token_or_session
+from balises.core.api.auth import OptionalAuth, token_or_session
+from balises.core.api.schemas import ERRORS
 from balises.territoires.permissions import get_espace_for_user
 
 from . import services
@@ -29,20 +26,9 @@ from .permissions import (
 )
 from .presenters import results_data
 from .results import campaign_results
-from .schemas import AnswerIn, AnswerOut, CampagneOut, Error, ResultsOut, Submitted
+from .schemas import AnswerIn, AnswerOut, CampagneOut, ResultsOut, Submitted
 
 router = Router(tags=["diagnostics"])
-ERRORS = {401: Error, 403: Error, 404: Error, 409: Error, 422: Error}
-
-
-@contextmanager
-def answers() -> Iterator[None]:
-    try:
-        yield
-    except Http404 as error:
-        raise HttpError(404, str(error) or _("Introuvable.")) from None
-    except PermissionDenied as error:
-        raise HttpError(403, str(error) or _("Accès refusé.")) from None
 
 
 def _campagne_out(campagne: Campagne) -> dict:
@@ -78,8 +64,7 @@ def _answer_out(appreciation: Appreciation) -> dict:
     summary="Campagnes d'auto-diagnostic d'un espace",
 )
 def campagne_list(request: HttpRequest, slug: str):
-    with answers():
-        espace = get_espace_for_user(request, slug)
+    espace = get_espace_for_user(request, slug)
     campagnes = visible_campagnes(request.user, espace).select_related("referentiel")
     return [_campagne_out(c) for c in campagnes.prefetch_related("elements")]
 
@@ -91,8 +76,7 @@ def campagne_list(request: HttpRequest, slug: str):
     summary="Une campagne",
 )
 def campagne_detail(request: HttpRequest, slug: str, pk: int):
-    with answers():
-        campagne = get_campagne_for_user(request, get_espace_for_user(request, slug), pk)
+    campagne = get_campagne_for_user(request, get_espace_for_user(request, slug), pk)
     return _campagne_out(campagne)
 
 
@@ -103,16 +87,14 @@ def campagne_detail(request: HttpRequest, slug: str, pk: int):
     summary="Résultats agrégés d'une campagne",
 )
 def campagne_results(request: HttpRequest, slug: str, pk: int):
-    with answers():
-        campagne = get_campagne_for_user(request, get_espace_for_user(request, slug), pk)
+    campagne = get_campagne_for_user(request, get_espace_for_user(request, slug), pk)
     results = campaign_results(request.user, campagne, details=False)
     return results_data(results)
 
 
 def _own(request: HttpRequest, slug: str, pk: int):
-    with answers():
-        espace = get_espace_for_user(request, slug, private=True)
-        return get_own_repondant(request, get_campagne_for_user(request, espace, pk))
+    espace = get_espace_for_user(request, slug, private=True)
+    return get_own_repondant(request, get_campagne_for_user(request, espace, pk))
 
 
 @router.get(

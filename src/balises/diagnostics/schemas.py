@@ -7,10 +7,6 @@ from datetime import date, datetime
 from ninja import Field, Schema
 
 
-class Error(Schema):
-    detail: str
-
-
 class ReferentielRef(Schema):
     slug: str
     version: str

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from balises.core.errors import ServiceError
 from balises.referentiels.models import Element, MaturityLevel, Referentiel
 from balises.territoires.models import Espace
 from balises.territoires.permissions import can_manage, role_of
@@ -41,7 +42,7 @@ DEFAULT_REFERENTIEL = "villes-pairs"
 DEFAULT_KIND = "balise"
 
 
-class DiagnosticError(Exception):
+class DiagnosticError(ServiceError):
     """A refused operation; the message is meant for the person who asked."""
 
 

@@ -3,7 +3,7 @@
 from django.http import HttpRequest
 from ninja import Query, Router
 
-from balises.api.auth import OptionalAuth
+from balises.core.api.auth import OptionalAuth
 
 from . import services
 from .schemas import SearchFilters, SearchResultsOut

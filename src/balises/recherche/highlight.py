@@ -7,7 +7,7 @@ query, starts with the last one). Everything is HTML-escaped; only `<mark>` is a
 import re
 from html import escape
 
-from .text import token_stems
+from balises.core.text import token_stems
 
 _WORD = re.compile(r"[^\W_]+")
 # Snippets look for the first match in this many characters only, so that a very long text

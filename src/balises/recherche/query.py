@@ -7,7 +7,7 @@ parentheses or stars are therefore just separators or ordinary words, never oper
 
 from dataclasses import dataclass
 
-from .text import fold, stem_word, words
+from balises.core.text import fold, stem_word, words
 
 # Beyond these, a query is not a search any more; cutting keeps every query cheap.
 MAX_QUERY_CHARS = 500

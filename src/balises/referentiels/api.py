@@ -6,7 +6,7 @@ Référentiels are public: reads need no authentication (a token, when given, mu
 from django.http import HttpRequest
 from ninja import Router
 
-from balises.api.auth import OptionalAuth
+from balises.core.api.auth import OptionalAuth
 
 from . import presenters, queries
 from .permissions import get_element_or_404, get_referentiel_or_404

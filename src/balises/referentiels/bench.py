@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from balises.core.bench import BenchContext, Result, scenario
+from balises.core.bench.postgres import TemporaryPostgres
 
 IMPORT_BUDGET = 5.0  # seconds
 PLAIN_STATIC = "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -90,7 +91,6 @@ def _run_child(repeat: int, database_url: str) -> dict:
 def import_cae(context: BenchContext) -> list[Result]:
     if not CAE_FILE.exists():
         raise RuntimeError(f"fichier de mesure absent : {CAE_FILE.name} (lancer depuis le dépôt)")
-    from balises.territoires.bench import _TemporaryPostgres
 
     repeat = 1 if context.quick else max(1, min(context.repeat, 5))
     databases: list[tuple[str, str | None]] = [("sqlite", None)]
@@ -99,7 +99,7 @@ def import_cae(context: BenchContext) -> list[Result]:
     results = []
     for label, server in databases:
         if server:
-            with _TemporaryPostgres(server) as url:
+            with TemporaryPostgres(server) as url:
                 measured = _run_child(repeat, url)
         else:
             measured = _run_child(repeat, "")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from balises.recherche.text import stems
+from balises.core.text import stems
 
 
 @dataclass

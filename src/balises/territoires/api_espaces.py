@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
-from balises.api.auth import OptionalAuth, token_or_session
+from balises.core.api.auth import OptionalAuth, token_or_session
 
 from .models.espace import Espace
 from .permissions import get_espace_for_user

@@ -12,11 +12,10 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
-from urllib.parse import urlparse, urlunparse
 
 from balises.core.bench import BenchContext, Result, scenario
+from balises.core.bench.postgres import TemporaryPostgres
 
 LOAD_BUDGET = 30.0  # seconds
 SEARCH_BUDGET = 50.0  # milliseconds, p95
@@ -100,28 +99,6 @@ def _run_child(mode: str, repeat: int, database_url: str) -> dict:
         return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-class _TemporaryPostgres:
-    """CREATE a throwaway database on the server of BALISES_BENCH_POSTGRES, DROP it after."""
-
-    def __init__(self, server_url: str) -> None:
-        self.server = urlparse(server_url)
-        self.name = f"balises_bench_{uuid.uuid4().hex[:10]}"
-
-    def _execute(self, sql: str) -> None:
-        import psycopg
-
-        admin = urlunparse(self.server._replace(path="/postgres"))
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(sql)
-
-    def __enter__(self) -> str:
-        self._execute(f'CREATE DATABASE "{self.name}"')
-        return urlunparse(self.server._replace(path=f"/{self.name}"))
-
-    def __exit__(self, *exc) -> None:
-        self._execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
-
-
 def _databases() -> list[tuple[str, str | None]]:
     server = os.environ.get("BALISES_BENCH_POSTGRES", "")
     return [("sqlite", None)] + ([("postgresql", server)] if server else [])
@@ -139,7 +116,7 @@ def national_load(context: BenchContext) -> list[Result]:
         samples = []
         for _ in range(repeat):
             if server:
-                with _TemporaryPostgres(server) as url:
+                with TemporaryPostgres(server) as url:
                     samples.append(_run_child("load", 1, url)["load"])
             else:
                 samples.append(_run_child("load", 1, "")["load"])

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from balises.core.errors import ServiceError
+
 FORMAT = "balises-territoires"
 FORMAT_VERSION = 1
 
@@ -57,7 +59,7 @@ def shipped_dataset() -> Path:
     return files[-1]
 
 
-class DatasetError(ValueError):
+class DatasetError(ServiceError, ValueError):
     """A data file that cannot be read; the message is French and names the file."""
 
 

@@ -16,7 +16,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from balises.recherche.text import STOPWORDS, fold
+from balises.core.text import STOPWORDS, fold
 
 # Abbreviations people type for words of place names, and the words of EPCI names they stand for.
 ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from balises.core.progress import ProgressCallback, no_progress
-from balises.recherche.text import fold
+from balises.core.text import fold
 
 from .dataset import Dataset, read_dataset, shipped_dataset
 from .models.territoire import Chargement, Territoire

@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from balises.core.errors import ServiceError
+
 from .models.espace import Adhesion, Espace, Invitation, Role, hash_token
 from .models.territoire import Territoire
 from .models.visibility import Visibility
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
     from balises.core.models import User
 
 
-class EspaceError(Exception):
+class EspaceError(ServiceError):
     """A refused operation; the message is meant for the person who asked."""
 
 

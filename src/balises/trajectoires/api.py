@@ -7,18 +7,17 @@ cannot see, 403 for a role too weak, 409 for a stale version, 422 for bad values
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
-from balises.api.auth import OptionalAuth, token_or_session
+from balises.core.api.auth import OptionalAuth, token_or_session
+from balises.core.api.schemas import ERRORS, Deleted
 from balises.territoires.permissions import get_espace_for_user
 
 from . import services
@@ -41,10 +40,8 @@ from .schemas import (
     ActionIn,
     ActionPage,
     ActionPatch,
-    Deleted,
     ElementLinkIn,
     ElementLinkOut,
-    Error,
     LienIn,
     LinkOut,
     RecordIn,
@@ -54,26 +51,6 @@ from .schemas import (
 )
 
 router = Router(tags=["trajectoires"])
-ERRORS = {401: Error, 403: Error, 404: Error, 409: Error, 422: Error}
-
-
-@contextmanager
-def answers() -> Iterator[None]:
-    """Refusals of the helpers and services as JSON errors with their French message."""
-    try:
-        yield
-    except Http404 as error:
-        raise HttpError(404, str(error) or _("Introuvable.")) from None
-    except PermissionDenied as error:
-        raise HttpError(403, str(error) or _("Accès refusé.")) from None
-    except services.ConflictError as error:
-        raise HttpError(409, str(error)) from None
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            parts = [f"{f} : {' '.join(m)}" for f, m in error.message_dict.items()]
-        else:
-            parts = error.messages
-        raise HttpError(422, "; ".join(parts)) from None
 
 
 def _date(values: dict, key: str) -> None:
@@ -115,8 +92,7 @@ class ActionFilters(Schema):
     description="Filtres : texte, statut, thème, période (années). Selon la visibilité.",
 )
 def list_actions(request: HttpRequest, slug: str, filters: Query[ActionFilters]):
-    with answers():
-        espace = get_espace_for_user(request, slug)
+    espace = get_espace_for_user(request, slug)
     form = ActionFilterForm(filters.dict(exclude={"page", "per_page"}))
     if not form.is_valid():
         raise HttpError(422, _("Filtres invalides : %(e)s") % {"e": form.errors.as_text()})
@@ -139,9 +115,8 @@ def list_actions(request: HttpRequest, slug: str, filters: Query[ActionFilters])
     summary="Créer une action",
 )
 def create_action(request: HttpRequest, slug: str, payload: ActionIn):
-    with answers():
-        espace = get_espace_for_user(request, slug, write=True)
-        action = services.create_action(espace, request.user, _action_values(payload))
+    espace = get_espace_for_user(request, slug, write=True)
+    action = services.create_action(espace, request.user, _action_values(payload))
     return Status(201, action_data(request, action))
 
 
@@ -152,9 +127,8 @@ def create_action(request: HttpRequest, slug: str, payload: ActionIn):
     summary="Une action, son récit, ses sources et ses liens",
 )
 def get_action(request: HttpRequest, slug: str, pk: int):
-    with answers():
-        espace = get_espace_for_user(request, slug)
-        return action_data(request, get_action_for_user(request, espace, pk))
+    espace = get_espace_for_user(request, slug)
+    return action_data(request, get_action_for_user(request, espace, pk))
 
 
 @router.patch(
@@ -165,13 +139,10 @@ def get_action(request: HttpRequest, slug: str, pk: int):
     description="`version` est celle lue : si l'action a changé depuis, la réponse est 409.",
 )
 def update_action(request: HttpRequest, slug: str, pk: int, payload: ActionPatch):
-    with answers():
-        espace = get_espace_for_user(request, slug, write=True)
-        action = get_action_for_user(request, espace, pk, write=True)
-        action = services.update_action(
-            action, request.user, _action_values(payload), payload.version
-        )
-        return action_data(request, action)
+    espace = get_espace_for_user(request, slug, write=True)
+    action = get_action_for_user(request, espace, pk, write=True)
+    action = services.update_action(action, request.user, _action_values(payload), payload.version)
+    return action_data(request, action)
 
 
 @router.delete(
@@ -181,9 +152,8 @@ def update_action(request: HttpRequest, slug: str, pk: int, payload: ActionPatch
     summary="Supprimer une action (elle reste dans la corbeille)",
 )
 def delete_action(request: HttpRequest, slug: str, pk: int):
-    with answers():
-        espace = get_espace_for_user(request, slug, write=True)
-        services.delete_action(get_action_for_user(request, espace, pk, write=True), request.user)
+    espace = get_espace_for_user(request, slug, write=True)
+    services.delete_action(get_action_for_user(request, espace, pk, write=True), request.user)
     return {"detail": _("Action supprimée ; elle reste dans la corbeille de l'espace.")}
 
 
@@ -194,16 +164,15 @@ def delete_action(request: HttpRequest, slug: str, pk: int):
     summary="Lier l'action à une autre action du même espace",
 )
 def add_lien(request: HttpRequest, slug: str, pk: int, payload: LienIn):
-    with answers():
-        espace = get_espace_for_user(request, slug, write=True)
-        source = get_action_for_user(request, espace, pk, write=True)
-        try:
-            target = get_action_for_user(request, espace, payload.target)
-        except Http404:
-            raise ValidationError(
-                {"target": [_("Cette action n'existe pas ou vous ne pouvez pas la voir.")]}
-            ) from None
-        lien = services.link_actions(request.user, source, target, payload.kind, payload.note)
+    espace = get_espace_for_user(request, slug, write=True)
+    source = get_action_for_user(request, espace, pk, write=True)
+    try:
+        target = get_action_for_user(request, espace, payload.target)
+    except Http404:
+        raise ValidationError(
+            {"target": [_("Cette action n'existe pas ou vous ne pouvez pas la voir.")]}
+        ) from None
+    lien = services.link_actions(request.user, source, target, payload.kind, payload.note)
     return Status(
         201,
         {
@@ -221,9 +190,8 @@ def add_lien(request: HttpRequest, slug: str, pk: int, payload: LienIn):
     summary="Retirer un lien entre actions",
 )  # fmt: skip
 def delete_lien(request: HttpRequest, slug: str, pk: int):
-    with answers():
-        espace = get_espace_for_user(request, slug, write=True)
-        services.unlink_actions(request.user, get_lien_for_user(request, espace, pk, write=True))
+    espace = get_espace_for_user(request, slug, write=True)
+    services.unlink_actions(request.user, get_lien_for_user(request, espace, pk, write=True))
     return {"detail": _("Lien retiré.")}
 
 
@@ -234,15 +202,14 @@ def delete_lien(request: HttpRequest, slug: str, pk: int):
     summary="Relier l'action à un élément de référentiel, avec une justification",
 )
 def add_element(request: HttpRequest, slug: str, pk: int, payload: ElementLinkIn):
-    with answers():
-        espace = get_espace_for_user(request, slug, write=True)
-        action = get_action_for_user(request, espace, pk, write=True)
-        element = get_element(request.user, payload.element)
-        if element is None:
-            raise ValidationError({"element": [_("Aucun élément de référentiel à ce numéro.")]})
-        link = services.link_element(
-            request.user, action, element, payload.justification, payload.is_interpretation
-        )
+    espace = get_espace_for_user(request, slug, write=True)
+    action = get_action_for_user(request, espace, pk, write=True)
+    element = get_element(request.user, payload.element)
+    if element is None:
+        raise ValidationError({"element": [_("Aucun élément de référentiel à ce numéro.")]})
+    link = services.link_element(
+        request.user, action, element, payload.justification, payload.is_interpretation
+    )
     return Status(
         201,
         {
@@ -262,10 +229,9 @@ def add_element(request: HttpRequest, slug: str, pk: int, payload: ElementLinkIn
     summary="Retirer le lien d'une action vers un élément",
 )  # fmt: skip
 def delete_element(request: HttpRequest, slug: str, pk: int):
-    with answers():
-        espace = get_espace_for_user(request, slug, write=True)
-        link = get_action_element_for_user(request, espace, pk, write=True)
-        services.unlink_element(request.user, link)
+    espace = get_espace_for_user(request, slug, write=True)
+    link = get_action_element_for_user(request, espace, pk, write=True)
+    services.unlink_element(request.user, link)
     return {"detail": _("Lien vers l'élément retiré.")}
 
 
@@ -276,13 +242,12 @@ def delete_element(request: HttpRequest, slug: str, pk: int):
     summary="Attacher une source à l'action",
 )
 def add_source(request: HttpRequest, slug: str, pk: int, payload: SourceIn):
-    with answers():
-        espace = get_espace_for_user(request, slug, write=True)
-        action = get_action_for_user(request, espace, pk, write=True)
-        values = payload.dict()
-        _date(values, "published")
-        values.pop("published_precision", None)
-        source = services.attach_source(request.user, action, **values)
+    espace = get_espace_for_user(request, slug, write=True)
+    action = get_action_for_user(request, espace, pk, write=True)
+    values = payload.dict()
+    _date(values, "published")
+    values.pop("published_precision", None)
+    source = services.attach_source(request.user, action, **values)
     published = source.published.isoformat() if source.published else None
     return Status(
         201, {"id": source.pk, "url": source.url, "title": source.title, "published": published}
@@ -326,8 +291,7 @@ def _register(kind: str) -> None:
     def list_records(request: HttpRequest, slug: str):
         from .views_records import KINDS, _records
 
-        with answers():
-            espace = get_espace_for_user(request, slug)
+        espace = get_espace_for_user(request, slug)
         return [record_data(kind, r) for r in _records(KINDS[kind], request, espace)]
 
     @router.post(
@@ -335,39 +299,35 @@ def _register(kind: str) -> None:
         summary=f"Créer : {kind}", operation_id=f"create_{kind}",
     )  # fmt: skip
     def create_record(request: HttpRequest, slug: str, payload: RecordIn):
-        with answers():
-            espace = get_espace_for_user(request, slug, write=True)
-            record = save(espace, request.user, _record_values(kind, payload))
-            return Status(201, _record_out(kind, request, espace, record))
+        espace = get_espace_for_user(request, slug, write=True)
+        record = save(espace, request.user, _record_values(kind, payload))
+        return Status(201, _record_out(kind, request, espace, record))
 
     @router.get(
         f"/{{slug}}/{kind}/{{pk}}", response={200: RecordOut, **ERRORS}, auth=OptionalAuth(),
         summary=f"Lire : {kind}", operation_id=f"get_{kind}",
     )  # fmt: skip
     def get_record(request: HttpRequest, slug: str, pk: int):
-        with answers():
-            espace = get_espace_for_user(request, slug)
-            return _record_out(kind, request, espace, get(request, espace, pk))
+        espace = get_espace_for_user(request, slug)
+        return _record_out(kind, request, espace, get(request, espace, pk))
 
     @router.patch(
         f"/{{slug}}/{kind}/{{pk}}", response={200: RecordOut, **ERRORS}, auth=token_or_session,
         summary=f"Modifier : {kind}", operation_id=f"update_{kind}",
     )  # fmt: skip
     def update_record(request: HttpRequest, slug: str, pk: int, payload: RecordIn):
-        with answers():
-            espace = get_espace_for_user(request, slug, write=True)
-            record = get(request, espace, pk, write=True)
-            record = save(espace, request.user, _record_values(kind, payload), record)
-            return _record_out(kind, request, espace, record)
+        espace = get_espace_for_user(request, slug, write=True)
+        record = get(request, espace, pk, write=True)
+        record = save(espace, request.user, _record_values(kind, payload), record)
+        return _record_out(kind, request, espace, record)
 
     @router.delete(
         f"/{{slug}}/{kind}/{{pk}}", response={200: Deleted, **ERRORS}, auth=token_or_session,
         summary=f"Supprimer : {kind}", operation_id=f"delete_{kind}",
     )  # fmt: skip
     def delete_record(request: HttpRequest, slug: str, pk: int):
-        with answers():
-            espace = get_espace_for_user(request, slug, write=True)
-            services.delete_record(request.user, get(request, espace, pk, write=True))
+        espace = get_espace_for_user(request, slug, write=True)
+        services.delete_record(request.user, get(request, espace, pk, write=True))
         return {"detail": _("Supprimé.")}
 
 

@@ -12,6 +12,8 @@ from datetime import date
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from balises.core.errors import ServiceError
+
 from .models.choices import Precision
 
 MONTHS = [
@@ -28,7 +30,7 @@ _PATTERNS = [
 ]
 
 
-class PartialDateError(ValueError):
+class PartialDateError(ServiceError, ValueError):
     """The text is not a date we understand; the message says what is expected, in French."""
 
 

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from balises.core.errors import ServiceError
 from balises.territoires.models import Espace, Visibility
 
 from . import services
@@ -68,7 +69,7 @@ EXAMPLE = {
 EXTRA = "__extra__"  # marks a line with more cells than the header
 
 
-class ImportFileError(ValueError):
+class ImportFileError(ServiceError, ValueError):
     """The file as a whole cannot be read; the message says why, in French."""
 
 

@@ -6,11 +6,11 @@ from datetime import date
 
 from django.db.models import Q, QuerySet
 
+from balises.core.fields import has_code
 from balises.territoires.models import Espace
 
 from .dates import format_partial_date
 from .models import Action, Scale, Status, Theme
-from .models.codes import has_code
 from .permissions import visible_actions
 
 THEME_LABELS = dict(Theme.choices)

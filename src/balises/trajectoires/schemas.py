@@ -142,11 +142,3 @@ class RecordOut(Schema):
     end: str | None = None
     widened: list[str] | None = None
     actions: list[dict] | None = None
-
-
-class Deleted(Schema):
-    detail: str
-
-
-class Error(Schema):
-    detail: str

@@ -14,11 +14,11 @@ from typing import NamedTuple
 from django.db.models import Count, F, Q
 from django.urls import NoReverseMatch, reverse
 
+from balises.core.fields import has_code
 from balises.territoires.models import Espace
 from balises.territoires.permissions import record_visibility_q
 
 from .models import Action, ActionElement, Evenement, LienAction, Phase, SautSystemique, Status
-from .models.codes import has_code
 
 # Past these sizes the drawings would be unreadable (and slow): they show the first ones and
 # say so; the JSON twins hold everything.

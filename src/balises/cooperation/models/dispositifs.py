@@ -6,8 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from balises.core.fields import CodesField
 from balises.territoires.models.visibility import SpaceRecord
-from balises.trajectoires.models.codes import CodesField
 
 from .acteurs import Acteur
 

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 
-from balises.recherche.text import fold
+from balises.core.text import fold
 from balises.territoires.models import Espace
 
 from ..models import (

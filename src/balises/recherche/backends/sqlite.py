@@ -14,9 +14,10 @@ changes visibility, however that happens.
 
 from typing import Any
 
+from balises.core.text import stems
+
 from ..permissions import Access
 from ..query import ParsedQuery
-from ..text import stems
 from . import MAX_INDEXED_CHARS, Backend, Entry, Ranked, Tier
 
 CLASS_SHIFT, SPACE_SHIFT = 58, 32

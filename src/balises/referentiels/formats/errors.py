@@ -2,8 +2,10 @@
 
 from django.utils.translation import gettext as _
 
+from balises.core.errors import ServiceError
 
-class FormatError(ValueError):
+
+class FormatError(ServiceError, ValueError):
     """A file that cannot be imported as it is.
 
     `line` and `column` count from 1; either may be None when the format has no such notion

@@ -58,6 +58,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from balises.core.errors import ServiceError
 from balises.recherche import services as recherche
 from balises.referentiels.models import Element, Referentiel
 from balises.territoires.models import Espace, Territoire, Visibility
@@ -81,7 +82,7 @@ REFERENTIEL_SLUG = "villes-pairs"
 PUBLIC = Visibility.PUBLIC
 
 
-class DemoError(Exception):
+class DemoError(ServiceError):
     """The demo cannot be loaded; nothing was written."""
 
 

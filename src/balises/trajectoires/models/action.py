@@ -5,10 +5,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from balises.core.fields import CodesField
 from balises.territoires.models.visibility import SpaceRecord, SpaceRecordQuerySet
 
 from .choices import Precision, Scale, Status
-from .codes import CodesField
 
 # The sections of a récit, in reading order: (field name, French heading).
 RECIT_SECTIONS = [

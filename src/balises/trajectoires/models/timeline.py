@@ -4,11 +4,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from balises.core.fields import CodesField
 from balises.territoires.models.visibility import SpaceRecord
 
 from .action import Action, Source
 from .choices import EventKind, Precision
-from .codes import CodesField
 
 
 class Evenement(SpaceRecord):

@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from balises.core.errors import ConflictError as BaseConflictError
 from balises.core.history import RestoreError, restore_version
 from balises.recherche import services as recherche
 from balises.territoires.models import Espace
@@ -50,7 +51,7 @@ ACTION_FIELDS: dict[str, Any] = {
 SEARCH_KIND = "action"
 
 
-class ConflictError(Exception):
+class ConflictError(BaseConflictError):
     """The action changed since the caller read it; `current` is the action as it is now."""
 
     def __init__(self, current: Action):

@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from balises.recherche.text import fold, stem_word, stems, words
+from balises.core.text import fold, stem_word, stems, words
 
 # Regular French plurals (word + "s"), written with accents as people type them.
 SINGULARS = [
