@@ -15,10 +15,6 @@ class ServiceError(Exception):
 
     status = 422
 
-    @property
-    def message(self) -> str:
-        return str(self)
-
 
 class ConflictError(ServiceError):
     """The record changed since the caller read it (optimistic version check)."""

@@ -49,7 +49,7 @@ def register_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(ServiceError)
     def refused(request: HttpRequest, exc: ServiceError):
-        return answer(request, exc.status, {"detail": exc.message})
+        return answer(request, exc.status, {"detail": str(exc)})
 
     @api.exception_handler(ValidationError)
     def invalid(request: HttpRequest, exc: ValidationError):
