@@ -79,7 +79,7 @@ def dana(make_user):
 
 @pytest.fixture
 def espace_a(territoire_a, alice, bob, charlie):
-    from balises.territoires.models import Adhesion, Espace, Role
+    from balises.espaces.models import Adhesion, Espace, Role
 
     espace = Espace.objects.create(
         territoire=territoire_a, slug="pontaval-sur-mer-99001", created_by=alice
@@ -92,7 +92,7 @@ def espace_a(territoire_a, alice, bob, charlie):
 
 @pytest.fixture
 def espace_b(territoire_b, dana):
-    from balises.territoires.models import Adhesion, Espace, Role
+    from balises.espaces.models import Adhesion, Espace, Role
 
     espace = Espace.objects.create(
         territoire=territoire_b, slug="bourg-lointain-99002", created_by=dana

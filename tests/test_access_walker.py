@@ -28,10 +28,10 @@ from django.urls.resolvers import RegexPattern
 
 from balises.core.jobs import Job
 from balises.core.tokens import create_token
+from balises.espaces import services as services_espaces
+from balises.espaces.models import Role, Visibility
 from balises.recherche import services as recherche
 from balises.referentiels import services as referentiels
-from balises.territoires import services_espaces
-from balises.territoires.models import Role, Visibility
 from tests.cooperation.walker import cooperation_walk, make_cooperation_samples
 from tests.diagnostics.walker import diagnostics_walk, make_diagnostics_samples
 

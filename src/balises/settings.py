@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "balises.recherche",
     "balises.referentiels",
     "balises.territoires",
+    "balises.espaces",
     "balises.trajectoires",
     "balises.cooperation",
     "balises.diagnostics",

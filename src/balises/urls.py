@@ -12,7 +12,7 @@ urlpatterns = [
     path("recherche/", include("balises.recherche.urls")),
     path("referentiels/", include("balises.referentiels.urls")),
     path("territoires/", include("balises.territoires.urls")),
-    path("espaces/", include("balises.territoires.urls_espaces")),
+    path("espaces/", include("balises.espaces.urls")),
     path("espaces/<slug:slug>/trajectoire/", include("balises.trajectoires.urls")),
     path("espaces/<slug:slug>/cooperation/", include("balises.cooperation.urls")),
     path("espaces/<slug:slug>/diagnostics/", include("balises.diagnostics.urls")),

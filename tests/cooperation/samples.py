@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from balises.cooperation import services
-from balises.territoires.models import Visibility
+from balises.espaces.models import Visibility
 from balises.trajectoires import services as trajectoires
 
 ACTEUR_PRIVE = "Régie privée coop-8101"

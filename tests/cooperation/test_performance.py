@@ -29,7 +29,7 @@ def _queries(client, espace) -> dict[str, int]:
 
 
 def test_the_number_of_queries_does_not_grow_with_the_space(espace_a, espace_b, bob, as_user):
-    from balises.territoires.models import Adhesion
+    from balises.espaces.models import Adhesion
 
     Adhesion.objects.create(espace=espace_b, user=bob, role="lecteur")
     populate(espace_b, actors=7, actions=5, contributions=20, participations=10)

@@ -12,7 +12,7 @@ from datetime import date
 
 from balises.cooperation import services
 from balises.cooperation.models import Collectif, TempsReflexif, Voyage
-from balises.territoires.models import Visibility
+from balises.espaces.models import Visibility
 
 from .samples import make_action
 

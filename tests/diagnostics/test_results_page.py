@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from balises.diagnostics import services
 from balises.diagnostics.models import CampagneStatus
-from balises.territoires.models import Visibility
+from balises.espaces.models import Visibility
 from balises.trajectoires.models import Action, ActionElement
 
 from .conftest import element

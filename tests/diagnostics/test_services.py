@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from balises.diagnostics import services
 from balises.diagnostics.models import AnswerStatus, Appreciation, CampagneStatus
-from balises.territoires.models import Visibility
+from balises.espaces.models import Visibility
 from balises.trajectoires.models import Action
 
 from .conftest import element

@@ -5,7 +5,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.test import Client
 from playwright.sync_api import expect
 
-from balises.territoires.models import Role
+from balises.espaces.models import Role
 
 PAGES = ["/", "membres/", "parametres/"]
 

@@ -3,8 +3,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from balises.recherche.highlight import highlight_html, snippet_html
 from balises.core.text import stems
+from balises.recherche.highlight import highlight_html, snippet_html
 
 
 def test_matching_forms_are_marked_whatever_their_accents_and_plural():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from balises.territoires.models import Visibility
+from balises.espaces.models import Visibility
 from balises.trajectoires import services
 
 PRIVE = "Régie privée-5501"

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from balises.territoires.models import Visibility
+from balises.espaces.models import Visibility
 from balises.trajectoires import services
 
 from .actions_samples import PRIVE, PUBLIC, RESEAU, make_actions

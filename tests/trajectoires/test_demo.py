@@ -10,9 +10,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.management import CommandError, call_command
 
 from balises.cooperation.models import Acteur, ActeurKind, Contribution, Participation
+from balises.espaces.models import Adhesion, Espace, Visibility
 from balises.referentiels.apps import BUILTIN_FILES
 from balises.referentiels.builtin import load_builtin
-from balises.territoires.models import Adhesion, Espace, Territoire, Visibility
+from balises.territoires.models import Territoire
 from balises.trajectoires.apps import TrajectoiresConfig
 from balises.trajectoires.demo.files import DemoFileError, TownFile, demo_files
 from balises.trajectoires.demo.loader import (
@@ -191,7 +192,7 @@ def test_loading_again_changes_nothing(demo):
 def test_a_town_whose_space_is_already_run_by_a_team_is_left_alone(
     territoires, villes_pairs, alice
 ):
-    from balises.territoires.services_espaces import open_espace
+    from balises.espaces.services import open_espace
 
     real = open_espace(territoires[0], alice)
     report = load_demo()
@@ -218,7 +219,7 @@ def test_load_with_a_missing_territory_refuses_and_writes_nothing(territoires, v
 
 
 def test_remove_deletes_the_demo_spaces_and_nothing_else(demo, territoire_a, alice, villes_pairs):
-    from balises.territoires.services_espaces import open_espace
+    from balises.espaces.services import open_espace
 
     real = open_espace(territoire_a, alice)
     kept = Action.objects.create(espace=real, title="Jardin partagé", visibility="prive")
@@ -357,7 +358,7 @@ def test_seed_loads_the_demo_into_an_empty_database(territoires, villes_pairs, m
 
 
 def test_seed_does_nothing_once_a_space_exists(territoires, villes_pairs, territoire_a, alice):
-    from balises.territoires.services_espaces import open_espace
+    from balises.espaces.services import open_espace
 
     open_espace(territoire_a, alice)
     assert not should_seed()
@@ -395,7 +396,7 @@ def test_a_demo_space_page_says_it_is_a_demonstration_built_on_sourced_facts(dem
 
 
 def test_a_real_space_page_has_no_demonstration_notice(territoire_a, alice, client):
-    from balises.territoires.services_espaces import open_espace
+    from balises.espaces.services import open_espace
 
     open_espace(territoire_a, alice)
     assert "espace-demo" not in client.get("/espaces/pontaval-sur-mer-99001/").content.decode()

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from balises.territoires.models import Visibility
+from balises.espaces.models import Visibility
 from balises.trajectoires.models import Action
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from balises.territoires.models import Visibility
+from balises.espaces.models import Visibility
 from balises.trajectoires import services
 from balises.trajectoires.models import Evenement, Phase, SautSystemique
 

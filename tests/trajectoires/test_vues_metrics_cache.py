@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from balises.territoires.models import Visibility
+from balises.espaces.models import Visibility
 from balises.trajectoires import metrics_cache
 from balises.trajectoires.models import Action, GraphMetrics, GraphScope, LienAction
 

@@ -17,7 +17,7 @@ from ninja.errors import HttpError
 
 from balises.core.api.auth import OptionalAuth, token_or_session
 from balises.core.api.schemas import ERRORS, Deleted
-from balises.territoires.permissions import get_espace_for_user, role_of
+from balises.espaces.permissions import get_espace_for_user, role_of
 from balises.trajectoires.permissions import get_action_for_user
 
 from . import reseau, services, tableau

@@ -103,7 +103,8 @@ def _child(repeat: int) -> dict:
     from django.test import Client
 
     from balises.core.models import User
-    from balises.territoires.models import Adhesion, Espace, Territoire
+    from balises.espaces.models import Adhesion, Espace
+    from balises.territoires.models import Territoire
 
     territoire = Territoire.objects.create(
         kind="commune", code="99999", name="Bench", search_name="bench"

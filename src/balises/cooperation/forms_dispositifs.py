@@ -5,7 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from balises.territoires.models import Territoire, Visibility
+from balises.espaces.models import Visibility
+from balises.territoires.models import Territoire
 from balises.trajectoires.models import Theme
 
 DATE = forms.DateInput(attrs={"type": "date"})

@@ -1,5 +1,5 @@
 """Who may see and change cooperation records. The rules are those of the space
-(balises.territoires.permissions, docs/access-rules.md):
+(balises.espaces.permissions, docs/access-rules.md):
 
 - an actor, collective, visit or reflexive session is visible by its own visibility;
 - a participation or contribution is visible when both its actor and its action are;
@@ -16,14 +16,14 @@ from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from balises.territoires.models import Espace
-from balises.territoires.permissions import (
+from balises.espaces.models import Espace
+from balises.espaces.permissions import (
     check_write as _check_write,
 )
-from balises.territoires.permissions import (
+from balises.espaces.permissions import (
     get_visible_or_404 as _get,
 )
-from balises.territoires.permissions import (
+from balises.espaces.permissions import (
     readable_espace_ids,
     record_visibility_q,
 )
@@ -31,7 +31,7 @@ from balises.territoires.permissions import (
 from .models import Acteur, Collectif, Contribution, Participation, Reunion, TempsReflexif, Voyage
 
 if TYPE_CHECKING:
-    from balises.territoires.permissions import AnyUser
+    from balises.espaces.permissions import AnyUser
 
 
 def _member(user: AnyUser, espace: Espace) -> bool:

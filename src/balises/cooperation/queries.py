@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.db.models import Sum
 
 from balises.core.fields import has_code
-from balises.territoires.models import Espace
+from balises.espaces.models import Espace
 from balises.trajectoires.models import Phase
 from balises.trajectoires.permissions import visible_actions
 
@@ -23,7 +23,7 @@ from .models import ANONYMOUS_HABITANT, ActeurKind, Level
 from .permissions import visible_acteurs, visible_contributions, visible_participations
 
 if TYPE_CHECKING:
-    from balises.territoires.permissions import AnyUser
+    from balises.espaces.permissions import AnyUser
 
 
 @dataclass

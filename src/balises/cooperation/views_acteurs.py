@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from balises.core.history import history_entries
 from balises.core.http import AuthenticatedHttpRequest
 from balises.core.text import fold
-from balises.territoires.permissions import get_espace_for_user, record_visibility_q
+from balises.espaces.permissions import get_espace_for_user, record_visibility_q
 
 from . import services
 from .api_data import acteur_data

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from balises.core.csv_export import SafeWriter
-from balises.territoires.models import Espace, Role
-from balises.territoires.permissions import role_allows, role_of
+from balises.espaces.models import Espace, Role
+from balises.espaces.permissions import role_allows, role_of
 
 
 def space_context(request: HttpRequest, espace: Espace, section: str = "", **extra) -> dict:

@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy
 
 from balises.core.history import history_entries
 from balises.core.http import AuthenticatedHttpRequest
+from balises.espaces.permissions import get_espace_for_user
 from balises.referentiels.models import Element
-from balises.territoires.permissions import get_espace_for_user
 from balises.trajectoires.permissions import visible_actions
 
 from . import services

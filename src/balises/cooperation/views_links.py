@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from balises.core.http import AuthenticatedHttpRequest
-from balises.territoires.permissions import get_espace_for_user
+from balises.espaces.permissions import get_espace_for_user
 from balises.trajectoires.permissions import visible_actions
 
 from . import services

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from balises.territoires.permissions import get_espace_for_user
+from balises.espaces.permissions import get_espace_for_user
 from balises.trajectoires.models import Phase
 
 from . import reseau, tableau

@@ -15,7 +15,7 @@ from ninja.errors import HttpError
 
 from balises.core.api.auth import OptionalAuth, token_or_session
 from balises.core.api.schemas import ERRORS
-from balises.territoires.permissions import get_espace_for_user
+from balises.espaces.permissions import get_espace_for_user
 
 from . import services
 from .models import Appreciation, Campagne

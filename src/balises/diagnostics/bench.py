@@ -91,9 +91,10 @@ def _child(repeat: int) -> dict:
 
     from balises.core.models import User
     from balises.diagnostics import services
+    from balises.espaces.models import Adhesion, Espace
     from balises.referentiels.apps import BUILTIN_FILES
     from balises.referentiels.builtin import load_builtin
-    from balises.territoires.models import Adhesion, Espace, Territoire
+    from balises.territoires.models import Territoire
 
     load_builtin(BUILTIN_FILES[0])
     territoire = Territoire.objects.create(

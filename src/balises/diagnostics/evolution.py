@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from balises.espaces.models import Espace
 from balises.referentiels.models import Element
-from balises.territoires.models import Espace
 
 from . import scoring
 from .models import Campagne, CampagneStatus

@@ -49,7 +49,7 @@ def default_expiry():
 
 class Campagne(models.Model):
     espace = models.ForeignKey(
-        "territoires.Espace",
+        "espaces.Espace",
         on_delete=models.CASCADE,
         related_name="campagnes",
         verbose_name=_("espace"),

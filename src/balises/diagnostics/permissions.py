@@ -19,14 +19,14 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 
-from balises.territoires.models import Espace
-from balises.territoires.permissions import can_manage, can_read_private
+from balises.espaces.models import Espace
+from balises.espaces.permissions import can_manage, can_read_private
 from balises.trajectoires.models import Action
 
 from .models import Campagne, CampagneStatus, Repondant, hash_token
 
 if TYPE_CHECKING:
-    from balises.territoires.permissions import AnyUser
+    from balises.espaces.permissions import AnyUser
 
 
 def visible_campagnes(user: AnyUser, espace: Espace) -> QuerySet[Campagne]:

@@ -21,7 +21,7 @@ from . import scoring
 from .models import AnswerStatus, Appreciation, Campagne, CampagneStatus, Viewpoint
 
 if TYPE_CHECKING:
-    from balises.territoires.permissions import AnyUser
+    from balises.espaces.permissions import AnyUser
 
 DISPOSITIF_KIND = "dispositif"
 

@@ -19,9 +19,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from balises.core.errors import ServiceError
+from balises.espaces.models import Espace
+from balises.espaces.permissions import can_manage, role_of
 from balises.referentiels.models import Element, MaturityLevel, Referentiel
-from balises.territoires.models import Espace
-from balises.territoires.permissions import can_manage, role_of
 
 from .models import (
     INVITATION_VALIDITY,

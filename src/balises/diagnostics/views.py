@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from balises.core.history import history_entries
 from balises.core.models import User
-from balises.territoires.permissions import get_espace_for_user
+from balises.espaces.permissions import get_espace_for_user
 
 from . import services
 from .forms import CampagneForm, ElementsForm, MemberForm, OutsideForm

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from balises.territoires.models import Espace, Role
-from balises.territoires.permissions import role_allows, role_of
+from balises.espaces.models import Espace, Role
+from balises.espaces.permissions import role_allows, role_of
 
 
 def space_context(request: HttpRequest, espace: Espace, **extra) -> dict:

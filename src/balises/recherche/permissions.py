@@ -29,11 +29,11 @@ class Access:
 def readable_espace_ids(user: Any) -> set[int]:
     """Ids of the spaces `user` may read, as decided by the spaces app."""
     try:
-        from balises.territoires.permissions import readable_espace_ids as readable
+        from balises.espaces.permissions import readable_espace_ids as readable
     except ImportError as error:
         # Only "the spaces app has no such rule" means "no private space"; any other import
         # error is a bug and must surface.
-        if error.name != "balises.territoires.permissions":
+        if error.name != "balises.espaces.permissions":
             raise
         return set()
     return set(readable(user))

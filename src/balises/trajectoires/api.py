@@ -18,7 +18,7 @@ from ninja.errors import HttpError
 
 from balises.core.api.auth import OptionalAuth, token_or_session
 from balises.core.api.schemas import ERRORS, Deleted
-from balises.territoires.permissions import get_espace_for_user
+from balises.espaces.permissions import get_espace_for_user
 
 from . import services
 from .api_data import action_data

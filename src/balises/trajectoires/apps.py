@@ -29,7 +29,7 @@ class TrajectoiresConfig(AppConfig):
 
     def run_hints(self, url: str) -> list[str]:
         """Where the demo towns are, for the message printed by `balises run`."""
-        from balises.territoires.models import Espace
+        from balises.espaces.models import Espace
 
         spaces = Espace.objects.filter(is_demo=True).order_by("slug").values_list("slug", flat=True)
         lines = [f"  {url}espaces/{slug}/trajectoire/" for slug in spaces]

@@ -34,8 +34,8 @@ def fill_synthetic(espace, actions: int = 2000, links: int = 5000, seed: int = 7
     """Fill a space with synthetic, public and private actions linked at random (seeded).
 
     Links mostly go forward in time, with a few loops, as in real trajectories."""
+    from balises.espaces.models import Visibility
     from balises.referentiels.models import Element
-    from balises.territoires.models import Visibility
     from balises.trajectoires.models import (
         Action,
         ActionElement,
@@ -114,9 +114,10 @@ def _child(repeat: int, requests: int, actions: int = 2000, links: int = 5000) -
     from django.test import Client
 
     from balises.core.models import User
+    from balises.espaces.models import Adhesion, Espace, Role
     from balises.referentiels.apps import BUILTIN_FILES
     from balises.referentiels.builtin import load_builtin
-    from balises.territoires.models import Adhesion, Espace, Role, Territoire
+    from balises.territoires.models import Territoire
 
     call_command("migrate", interactive=False, verbosity=0)
     for path in BUILTIN_FILES:

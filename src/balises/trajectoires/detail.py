@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.http import HttpRequest
 
 from balises.core.history import history_entries
+from balises.espaces.models import Espace
 from balises.referentiels.models import Element, Referentiel
-from balises.territoires.models import Espace
 
 from .forms import ElementLinkForm, LienForm, SourceForm
 from .models import RECIT_SECTIONS, Action, Evenement, SautSystemique

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from balises.territoires.models import Visibility
+from balises.espaces.models import Visibility
 
 from .fields import PartialDateField, partial_initial
 from .models import (

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from balises.core.errors import ServiceError
-from balises.territoires.models import Espace, Visibility
+from balises.espaces.models import Espace, Visibility
 
 from . import services
 from .dates import PartialDateError, input_partial_date, parse_partial_date

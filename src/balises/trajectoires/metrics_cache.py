@@ -23,14 +23,14 @@ from django.db import transaction
 from django.db.models import Count, F, Max, Sum
 from django.utils import timezone
 
-from balises.territoires.models import Espace, Visibility
-from balises.territoires.permissions import role_of
+from balises.espaces.models import Espace, Visibility
+from balises.espaces.permissions import role_of
 
 from . import graph
 from .models import Action, GraphMetrics, GraphScope, LienAction
 
 if TYPE_CHECKING:
-    from balises.territoires.permissions import AnyUser
+    from balises.espaces.permissions import AnyUser
 
 PENDING = "en-attente"
 # A recompute asked that long ago and still not done was lost (worker down): ask again.

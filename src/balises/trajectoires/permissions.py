@@ -1,6 +1,6 @@
 """Who may see and change the records of a trajectory. Every view, API endpoint, export and
 import goes through these helpers; the rules themselves are those of the space
-(balises.territoires.permissions, docs/access-rules.md).
+(balises.espaces.permissions, docs/access-rules.md).
 
 - an action, event, phase or leap is visible by its own visibility (``visible_to(user)``);
 - a link between actions is visible iff both actions are; a link to an element iff its action is;
@@ -16,21 +16,21 @@ from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from balises.territoires.models import Espace
-from balises.territoires.permissions import (
+from balises.espaces.models import Espace
+from balises.espaces.permissions import (
     check_write as _check_write,
 )
-from balises.territoires.permissions import (
+from balises.espaces.permissions import (
     get_visible_or_404 as _get,
 )
-from balises.territoires.permissions import (
+from balises.espaces.permissions import (
     record_visibility_q,
 )
 
 from .models import Action, ActionElement, Evenement, LienAction, Phase, SautSystemique
 
 if TYPE_CHECKING:
-    from balises.territoires.permissions import AnyUser
+    from balises.espaces.permissions import AnyUser
 
 
 def visible_actions(user: AnyUser, espace: Espace) -> QuerySet[Action]:

@@ -7,7 +7,7 @@ from datetime import date
 from django.db.models import Q, QuerySet
 
 from balises.core.fields import has_code
-from balises.territoires.models import Espace
+from balises.espaces.models import Espace
 
 from .dates import format_partial_date
 from .models import Action, Scale, Status, Theme

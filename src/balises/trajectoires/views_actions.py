@@ -17,8 +17,8 @@ from django.views.decorators.http import require_POST
 from balises.core.csv_export import SafeDictWriter
 from balises.core.history import RestoreError
 from balises.core.http import AuthenticatedHttpRequest
-from balises.territoires.models import Espace
-from balises.territoires.permissions import get_espace_for_user
+from balises.espaces.models import Espace
+from balises.espaces.permissions import get_espace_for_user
 
 from . import services
 from .detail import action_detail_context

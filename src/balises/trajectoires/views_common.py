@@ -6,8 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
-from balises.territoires.models import Espace, Role
-from balises.territoires.permissions import role_allows, role_of
+from balises.espaces.models import Espace, Role
+from balises.espaces.permissions import role_allows, role_of
 
 
 def space_context(request: HttpRequest, espace: Espace, **extra) -> dict:

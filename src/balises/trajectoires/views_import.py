@@ -18,8 +18,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from balises.core.http import AuthenticatedHttpRequest
-from balises.territoires.models import Espace
-from balises.territoires.permissions import get_espace_for_user
+from balises.espaces.models import Espace
+from balises.espaces.permissions import get_espace_for_user
 
 from . import importer
 from .forms import ImportForm

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from balises.core.http import AuthenticatedHttpRequest
-from balises.territoires.permissions import get_espace_for_user
+from balises.espaces.permissions import get_espace_for_user
 
 from . import services
 from .forms import ElementLinkForm, LienForm, SourceForm

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from balises.core.history import history_entries
 from balises.core.http import AuthenticatedHttpRequest
-from balises.territoires.permissions import get_espace_for_user
+from balises.espaces.permissions import get_espace_for_user
 
 from . import services
 from .forms import EvenementForm, PhaseForm, SautForm

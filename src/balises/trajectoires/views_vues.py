@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from balises.core.csv_export import SafeWriter
-from balises.territoires.models import Espace, Role
-from balises.territoires.permissions import get_espace_for_user, role_allows, role_of
+from balises.espaces.models import Espace, Role
+from balises.espaces.permissions import get_espace_for_user, role_allows, role_of
 
 from . import metrics_cache, vues_build, vues_data
 from .forms_vues import FriseFilterForm

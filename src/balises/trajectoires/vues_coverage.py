@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
+from balises.espaces.models import Espace
 from balises.referentiels.models import Element, Referentiel
-from balises.territoires.models import Espace
 
 from . import vues_data
 

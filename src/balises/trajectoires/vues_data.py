@@ -15,8 +15,8 @@ from django.db.models import Count, F, Q
 from django.urls import NoReverseMatch, reverse
 
 from balises.core.fields import has_code
-from balises.territoires.models import Espace
-from balises.territoires.permissions import record_visibility_q
+from balises.espaces.models import Espace
+from balises.espaces.permissions import record_visibility_q
 
 from .models import Action, ActionElement, Evenement, LienAction, Phase, SautSystemique, Status
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 
-from balises.territoires.permissions import get_espace_for_user
+from balises.espaces.permissions import get_espace_for_user
 
 from . import metrics_cache, vues_build, vues_data
 from .forms_vues import FriseFilterForm

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from balises.territoires.models.visibility import SpaceRecord, SpaceRecordQuerySet
+from balises.espaces.models.visibility import SpaceRecord, SpaceRecordQuerySet
 
 from .choices import ActeurKind, InKind, Level, Nature, ParticipationRole, PeriodKind, Unit
 
@@ -71,7 +71,7 @@ class LinkQuerySet(SpaceRecordQuerySet):
     visibility_field = "acteur__visibility"
 
     def visible_to(self, user):  # type: ignore[override]
-        from balises.territoires.permissions import record_visibility_q
+        from balises.espaces.permissions import record_visibility_q
 
         return self.filter(
             record_visibility_q(user, "acteur__espace", "acteur__visibility"),

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 
 from balises.core.text import fold
-from balises.territoires.models import Espace
+from balises.espaces.models import Espace
 
 from ..models import (
     LEVEL_RANK,

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
-from balises.territoires.models import Visibility
+from balises.espaces.models import Visibility
 
 
 def check_choice(errors: dict, field: str, value: str, choices: Iterable[str]) -> None:

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from balises.territoires.models import Espace
+from balises.espaces.models import Espace
 
 from ..models import (
     Contribution,

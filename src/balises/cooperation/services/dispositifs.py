@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from balises.espaces.models import Espace
 from balises.referentiels.models import Element, Referentiel
-from balises.territoires.models import Espace
 
 from ..models import DISPOSITIF_CODES, Collectif, Reunion, TempsReflexif, Voyage
 from .common import check_visibility, with_author

@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from balises.territoires.models import Espace
+from balises.espaces.models import Espace
 from balises.trajectoires.models import Action
 
 from ..models import Acteur

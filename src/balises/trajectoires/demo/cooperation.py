@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from balises.cooperation.models import Acteur, Contribution, Participation
 from balises.cooperation.services.loader import load_cooperation
-from balises.territoires.models import Espace
+from balises.espaces.models import Espace
 
 from .files import TownFile
 

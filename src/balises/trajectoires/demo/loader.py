@@ -59,9 +59,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from balises.core.errors import ServiceError
+from balises.espaces.models import Espace, Visibility
 from balises.recherche import services as recherche
 from balises.referentiels.models import Element, Referentiel
-from balises.territoires.models import Espace, Territoire, Visibility
+from balises.territoires.models import Territoire
 
 from ..models import (
     Action,

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from balises.core.fields import CodesField
-from balises.territoires.models.visibility import SpaceRecord, SpaceRecordQuerySet
+from balises.espaces.models.visibility import SpaceRecord, SpaceRecordQuerySet
 
 from .choices import Precision, Scale, Status
 
@@ -25,9 +25,7 @@ RECIT_SECTIONS = [
 class Source(models.Model):
     """A public document that supports facts recorded in a space (an address, a title, a date)."""
 
-    espace = models.ForeignKey(
-        "territoires.Espace", on_delete=models.CASCADE, related_name="sources"
-    )
+    espace = models.ForeignKey("espaces.Espace", on_delete=models.CASCADE, related_name="sources")
     url = models.URLField(_("adresse"), max_length=500)
     title = models.CharField(_("titre"), max_length=300)
     publisher = models.CharField(_("éditeur"), max_length=200, blank=True)

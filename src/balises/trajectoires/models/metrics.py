@@ -18,7 +18,7 @@ class GraphScope(models.TextChoices):
 
 class GraphMetrics(models.Model):
     espace = models.ForeignKey(
-        "territoires.Espace", on_delete=models.CASCADE, related_name="graph_metrics"
+        "espaces.Espace", on_delete=models.CASCADE, related_name="graph_metrics"
     )
     scope = models.CharField(max_length=8, choices=GraphScope.choices)
     signature = models.CharField(max_length=64)

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 
 from balises.core.errors import ConflictError as BaseConflictError
 from balises.core.history import RestoreError, restore_version
+from balises.espaces.models import Espace
 from balises.recherche import services as recherche
-from balises.territoires.models import Espace
 
 from ..models import (
     RECIT_SECTIONS,

@@ -8,7 +8,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from balises.territoires.models import Visibility
+from balises.espaces.models import Visibility
 
 from ..dates import format_partial_date
 from ..models import Precision

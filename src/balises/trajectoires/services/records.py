@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils.translation import gettext as _
 
-from balises.territoires.models import Espace
+from balises.espaces.models import Espace
 
 from ..models import Action, Evenement, EventKind, Phase, Precision, SautSystemique, Widening
 from .common import (

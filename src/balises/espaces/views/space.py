@@ -12,10 +12,10 @@ from django.views.decorators.http import require_POST
 
 from balises.core.http import AuthenticatedHttpRequest
 
-from . import services_espaces as services
-from .forms_espaces import InviteForm, RoleForm, SettingsForm
-from .models.espace import Espace, Role
-from .permissions import (
+from .. import services
+from ..forms import InviteForm, RoleForm, SettingsForm
+from ..models.espace import Espace, Role
+from ..permissions import (
     get_adhesion_or_404,
     get_espace_for_user,
     get_invitation_or_404,

@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from balises.core.http import AuthenticatedHttpRequest
+from balises.territoires.permissions import get_territoire_or_404
 
-from . import services_espaces as services
-from .forms_espaces import HandOverForm, OpenForm
-from .models.espace import Adhesion, Espace
-from .permissions import can_verify, get_espace_for_user, get_territoire_or_404
+from .. import services
+from ..forms import HandOverForm, OpenForm
+from ..models.espace import Adhesion, Espace
+from ..permissions import can_verify, get_espace_for_user
 
 
 @login_required

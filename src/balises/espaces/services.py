@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from balises.core.errors import ServiceError
+from balises.territoires.models import Territoire
 
 from .models.espace import Adhesion, Espace, Invitation, Role, hash_token
-from .models.territoire import Territoire
 from .models.visibility import Visibility
 from .permissions import can_manage, can_verify
 

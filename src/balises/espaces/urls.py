@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-from . import views_espaces as views
-from . import views_espaces_entry as entry
+from .views import entry
+from .views import space as views
 
 app_name = "espaces"
 urlpatterns = [

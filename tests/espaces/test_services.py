@@ -6,9 +6,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from balises.territoires import services_espaces as services
-from balises.territoires.models import Adhesion, Espace, Invitation, Role
-from balises.territoires.services_espaces import EspaceError
+from balises.espaces import services
+from balises.espaces.models import Adhesion, Espace, Invitation, Role
+from balises.espaces.services import EspaceError
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from balises.territoires.models import Espace
+from balises.espaces.models import Espace
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from balises.territoires.models import Invitation, Role
+from balises.espaces.models import Invitation, Role
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from balises.territoires.models import Espace, Role
+from balises.espaces.models import Espace, Role
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@
 import pytest
 from django.utils import timezone
 
-from balises.territoires import services_espaces as services
-from balises.territoires.models import Invitation, Role
+from balises.espaces import services
+from balises.espaces.models import Invitation, Role
 
 pytestmark = pytest.mark.django_db
 

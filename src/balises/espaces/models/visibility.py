@@ -2,7 +2,7 @@
 
 A record with an ``espace`` and a ``visibility`` field is read through
 ``SpaceRecordQuerySet.visible_to(user)``; the rule itself lives in
-``balises.territoires.permissions.record_visibility_q`` so that there is one source of truth.
+``balises.espaces.permissions.record_visibility_q`` so that there is one source of truth.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ class SpaceRecordQuerySet(models.QuerySet):
 
     def visible_to(self, user: User | AnonymousUser | None) -> SpaceRecordQuerySet:
         # Imported here because permissions imports the models of this package.
-        from balises.territoires.permissions import record_visibility_q
+        from balises.espaces.permissions import record_visibility_q
 
         return self.filter(
             record_visibility_q(user, espace_field=self.espace_field, field=self.visibility_field)
@@ -50,7 +50,7 @@ class SpaceRecord(models.Model):
     """Abstract base for a record owned by a space, with its own visibility."""
 
     espace = models.ForeignKey(
-        "territoires.Espace",
+        "espaces.Espace",
         on_delete=models.CASCADE,
         related_name="%(app_label)s_%(class)s_set",
         verbose_name=_("espace"),

@@ -1,6 +1,6 @@
 """Territory spaces (Espace), their members (Adhesion) and invitations.
 
-Who may do what with them is decided in ``balises.territoires.permissions`` only.
+Who may do what with them is decided in ``balises.espaces.permissions`` only.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .territoire import Territoire
+from balises.territoires.models import Territoire
+
 from .visibility import Visibility
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ ROLE_RANK = {role.value: rank for rank, role in enumerate(Role, start=1)}
 class EspaceQuerySet(models.QuerySet):
     def visible_to(self, user: User | AnonymousUser | None) -> EspaceQuerySet:
         # Imported here because permissions imports this module.
-        from balises.territoires.permissions import visible_espaces_q
+        from balises.espaces.permissions import visible_espaces_q
 
         return self.filter(visible_espaces_q(user))
 
@@ -78,10 +79,12 @@ class Espace(models.Model):
     )
     is_demo = models.BooleanField(_("démonstration"), default=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="territoires_historicalespace")
     objects = EspaceQuerySet.as_manager()
 
     class Meta:
+        # The tables keep the names they had when spaces lived in the territoires app.
+        db_table = "territoires_espace"
         ordering = ["territoire__name", "slug"]
         verbose_name = _("espace")
         verbose_name_plural = _("espaces")
@@ -115,9 +118,10 @@ class Adhesion(models.Model):
     role = models.CharField(_("rôle"), max_length=12, choices=Role.choices)
     created_at = models.DateTimeField(_("membre depuis"), default=timezone.now)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="territoires_historicaladhesion")
 
     class Meta:
+        db_table = "territoires_adhesion"
         ordering = ["espace", "user__email"]
         verbose_name = _("adhésion")
         verbose_name_plural = _("adhésions")
@@ -166,9 +170,12 @@ class Invitation(models.Model):
     )
     revoked = models.BooleanField(_("révoquée"), default=False)
 
-    history = HistoricalRecords(excluded_fields=["token_digest"])
+    history = HistoricalRecords(
+        excluded_fields=["token_digest"], table_name="territoires_historicalinvitation"
+    )
 
     class Meta:
+        db_table = "territoires_invitation"
         ordering = ["-created_at"]
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")

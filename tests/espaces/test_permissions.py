@@ -6,9 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.test import RequestFactory
 
-from balises.territoires import permissions
-from balises.territoires.models import Espace, Role, SpaceRecordQuerySet, Visibility
-from balises.territoires.permissions import (
+from balises.espaces.models import Espace, Role, SpaceRecordQuerySet, Visibility
+from balises.espaces.permissions import (
     can_manage,
     can_read_private,
     can_write,
@@ -17,6 +16,7 @@ from balises.territoires.permissions import (
     record_visibility_q,
     role_of,
 )
+from balises.espaces import permissions
 
 pytestmark = pytest.mark.django_db
 
@@ -152,9 +152,9 @@ def test_a_role_source_grants_access_without_membership(espace_a, dana):
 
 
 def test_rules_permissions_follow_the_same_functions(espace_a, alice, bob):
-    assert alice.has_perm("territoires.manage_espace", espace_a)
-    assert bob.has_perm("territoires.read_private_espace", espace_a)
-    assert not bob.has_perm("territoires.write_espace", espace_a)
+    assert alice.has_perm("espaces.manage_espace", espace_a)
+    assert bob.has_perm("espaces.read_private_espace", espace_a)
+    assert not bob.has_perm("espaces.write_espace", espace_a)
 
 
 class _SpacesAsRecords(SpaceRecordQuerySet):
