@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "balises.trajectoires",
     "balises.cooperation",
     "balises.diagnostics",
+    "balises.demo",
 ]
 
 MIDDLEWARE = [

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.test import RequestFactory
 
+from balises.espaces import permissions
 from balises.espaces.models import Espace, Role, SpaceRecordQuerySet, Visibility
 from balises.espaces.permissions import (
     can_manage,
@@ -16,7 +17,6 @@ from balises.espaces.permissions import (
     record_visibility_q,
     role_of,
 )
-from balises.espaces import permissions
 
 pytestmark = pytest.mark.django_db
 

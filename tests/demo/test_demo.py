@@ -10,19 +10,19 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.management import CommandError, call_command
 
 from balises.cooperation.models import Acteur, ActeurKind, Contribution, Participation
-from balises.espaces.models import Adhesion, Espace, Visibility
-from balises.referentiels.apps import BUILTIN_FILES
-from balises.referentiels.builtin import load_builtin
-from balises.territoires.models import Territoire
-from balises.trajectoires.apps import TrajectoiresConfig
-from balises.trajectoires.demo.files import DemoFileError, TownFile, demo_files
-from balises.trajectoires.demo.loader import (
+from balises.demo.files import DemoFileError, TownFile, demo_files
+from balises.demo.loader import (
     CHANGE_REASON,
     DemoError,
     load_demo,
     remove_demo,
     should_seed,
 )
+from balises.espaces.models import Adhesion, Espace, Visibility
+from balises.referentiels.apps import BUILTIN_FILES
+from balises.referentiels.builtin import load_builtin
+from balises.territoires.models import Territoire
+from balises.demo.apps import DemoConfig
 from balises.trajectoires.models import (
     Action,
     ActionElement,
@@ -346,8 +346,8 @@ def test_the_command_explains_why_it_cannot_load(territoires):
 
 
 def _seed():
-    config = apps.get_app_config("trajectoires")
-    assert isinstance(config, TrajectoiresConfig)
+    config = apps.get_app_config("demo")
+    assert isinstance(config, DemoConfig)
     config.seed(StringIO())
 
 

@@ -63,8 +63,7 @@ from balises.espaces.models import Espace, Visibility
 from balises.recherche import services as recherche
 from balises.referentiels.models import Element, Referentiel
 from balises.territoires.models import Territoire
-
-from ..models import (
+from balises.trajectoires.models import (
     Action,
     ActionElement,
     Evenement,
@@ -74,7 +73,8 @@ from ..models import (
     SautSystemique,
     Source,
 )
-from ..services.actions import SEARCH_KIND, index_action
+from balises.trajectoires.services.actions import SEARCH_KIND, index_action
+
 from .cooperation import load_town_cooperation
 from .files import RECIT_KEYS, DemoFileError, TownFile, as_partial_date, demo_files
 

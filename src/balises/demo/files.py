@@ -11,9 +11,16 @@ from typing import Any
 import yaml
 
 from balises.cooperation.models.choices import ActeurKind, Level, Nature, ParticipationRole, Unit
-
-from ..dates import PartialDateError, parse_partial_date
-from ..models.choices import EventKind, LinkKind, Precision, Scale, Status, Theme, Widening
+from balises.trajectoires.dates import PartialDateError, parse_partial_date
+from balises.trajectoires.models.choices import (
+    EventKind,
+    LinkKind,
+    Precision,
+    Scale,
+    Status,
+    Theme,
+    Widening,
+)
 
 FORMAT = "balises-demo/1"
 DATA_DIR = Path(__file__).parent / "data"

@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from balises.trajectoires.demo.files import DemoFileError
-from balises.trajectoires.demo.loader import DemoError, demo_status, load_demo, remove_demo
+from balises.demo.files import DemoFileError
+from balises.demo.loader import DemoError, demo_status, load_demo, remove_demo
 
 
 class Command(BaseCommand):
