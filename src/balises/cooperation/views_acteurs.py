@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from balises.core.history import history_entries
 from balises.core.http import AuthenticatedHttpRequest
 from balises.core.text import fold
+from balises.espaces.context import space_context
 from balises.espaces.permissions import get_espace_for_user, record_visibility_q
 
 from . import services
@@ -27,7 +28,7 @@ from .permissions import (
     visible_contributions,
     visible_participations,
 )
-from .views_common import add_errors, csv_response, json_response, space_context
+from .views_common import add_errors, csv_response, json_response
 
 
 def _acteurs(request: HttpRequest, espace):
@@ -58,7 +59,7 @@ def _ordered(acteurs, is_member: bool) -> list[Acteur]:
 
 def acteur_list(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
-    context = space_context(request, espace, "acteurs")
+    context = space_context(request, espace, "cooperation", section="acteurs")
     acteurs = _ordered(_acteurs(request, espace), context["is_member"])
     context.update(acteurs=acteurs, kinds=ActeurKind.choices, query=request.GET)
     return render(request, "cooperation/acteur_list.html", context)
@@ -66,14 +67,14 @@ def acteur_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 def acteur_list_json(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
-    is_member = space_context(request, espace)["is_member"]
+    is_member = space_context(request, espace, "cooperation")["is_member"]
     rows = [acteur_data(a, is_member) for a in _ordered(_acteurs(request, espace), is_member)]
     return json_response({"espace": espace.slug, "count": len(rows), "acteurs": rows})
 
 
 def acteur_list_csv(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
-    is_member = space_context(request, espace)["is_member"]
+    is_member = space_context(request, espace, "cooperation")["is_member"]
     fields = ["id", "kind", "kind_label", "name", "organisation", "delegation", "parent_id"]
     acteurs = _ordered(_acteurs(request, espace), is_member)
     rows = [[acteur_data(a, is_member)[f] for f in fields] for a in acteurs]
@@ -83,7 +84,7 @@ def acteur_list_csv(request: HttpRequest, slug: str) -> HttpResponse:
 def acteur_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
     acteur = get_acteur_for_user(request, espace, pk)
-    context = space_context(request, espace, "acteurs", acteur=acteur)
+    context = space_context(request, espace, "cooperation", section="acteurs", acteur=acteur)
     is_member = context["is_member"]
     participations = visible_participations(request.user, espace).filter(acteur=acteur)
     contributions = visible_contributions(request.user, espace).filter(acteur=acteur)
@@ -107,7 +108,9 @@ def acteur_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def acteur_detail_json(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
     acteur = get_acteur_for_user(request, espace, pk)
-    return json_response(acteur_data(acteur, space_context(request, espace)["is_member"]))
+    return json_response(
+        acteur_data(acteur, space_context(request, espace, "cooperation")["is_member"])
+    )
 
 
 def _acteur_form(request: HttpRequest, espace, initial: dict, exclude: int | None = None):
@@ -141,7 +144,9 @@ def acteur_edit(request: AuthenticatedHttpRequest, slug: str, pk: int | None = N
             else:
                 messages.success(request, _("Enregistré."))
                 return redirect("cooperation:acteur_detail", slug=espace.slug, pk=acteur.pk)
-    context = space_context(request, espace, "acteurs", form=form, acteur=acteur)
+    context = space_context(
+        request, espace, "cooperation", section="acteurs", form=form, acteur=acteur
+    )
     context["suggestions"] = suggestions
     status = 400 if form.errors else 200
     return render(request, "cooperation/acteur_form.html", context, status=status)
@@ -162,7 +167,9 @@ def acteur_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Http
         messages.success(request, _("« %(name)s » supprimé.") % {"name": acteur})
         return redirect("cooperation:acteur_list", slug=espace.slug)
     cancel = "cooperation:acteur_detail"
-    context = space_context(request, espace, "acteurs", record=acteur, cancel_url=cancel)
+    context = space_context(
+        request, espace, "cooperation", section="acteurs", record=acteur, cancel_url=cancel
+    )
     return render(request, "cooperation/confirm_delete.html", context)
 
 
@@ -184,7 +191,9 @@ def acteur_merge(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpR
             )
             return redirect("cooperation:acteur_detail", slug=espace.slug, pk=acteur.pk)
     suggestions = services.similar_acteurs(espace, acteur.name, exclude=acteur.pk)
-    context = space_context(request, espace, "acteurs", acteur=acteur, form=form)
+    context = space_context(
+        request, espace, "cooperation", section="acteurs", acteur=acteur, form=form
+    )
     context["suggestions"] = suggestions
     return render(
         request, "cooperation/acteur_merge.html", context, status=400 if form.errors else 200

@@ -6,26 +6,9 @@ from collections.abc import Iterable, Sequence
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 
 from balises.core.csv_export import SafeWriter
-from balises.espaces.models import Espace, Role
-from balises.espaces.permissions import role_allows, role_of
-
-
-def space_context(request: HttpRequest, espace: Espace, section: str = "", **extra) -> dict:
-    role = role_of(request.user, espace)
-    return {
-        "espace": espace,
-        "territoire": espace.territoire,
-        "role": role,
-        "is_member": role is not None,
-        "can_write": role_allows(role, Role.CONTRIBUTEUR),
-        "can_manage": role_allows(role, Role.REFERENT),
-        "tab": "cooperation",
-        "section": section,
-        **extra,
-    }
 
 
 def add_errors(form: forms.Form, error: ValidationError) -> None:

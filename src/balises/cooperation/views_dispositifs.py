@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from balises.core.history import history_entries
 from balises.core.http import AuthenticatedHttpRequest
+from balises.espaces.context import space_context
 from balises.espaces.permissions import get_espace_for_user
 from balises.referentiels.models import Element
 from balises.trajectoires.permissions import visible_actions
@@ -26,7 +27,7 @@ from . import services
 from .forms_dispositifs import CollectifForm, ReunionForm, TempsReflexifForm, VoyageForm
 from .models import Collectif, TempsReflexif, Voyage
 from .permissions import get_record_for_user, get_reunion_for_user, visible_acteurs, visible_records
-from .views_common import add_errors, json_response, space_context
+from .views_common import add_errors, json_response
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def _records(kind: DispositifKind, request, espace):
 def record_list(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
     record_kind = KINDS[kind]
-    context = space_context(request, espace, kind, kind=record_kind)
+    context = space_context(request, espace, "cooperation", section=kind, kind=record_kind)
     records = list(_records(record_kind, request, espace))
     _names(request, espace, records, context["is_member"])
     context.update(records=records, dispositif=services.dispositif_element(record_kind.key))
@@ -85,7 +86,7 @@ def record_list_json(request: HttpRequest, slug: str, kind: str) -> HttpResponse
     espace = get_espace_for_user(request, slug)
     record_kind = KINDS[kind]
     records = list(_records(record_kind, request, espace))
-    _names(request, espace, records, space_context(request, espace)["is_member"])
+    _names(request, espace, records, space_context(request, espace, "cooperation")["is_member"])
     rows = [
         {
             "id": r.pk,
@@ -104,7 +105,9 @@ def record_detail(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpRe
     espace = get_espace_for_user(request, slug)
     record_kind = KINDS[kind]
     record = get_record_for_user(record_kind.model, request, espace, pk)
-    context = space_context(request, espace, kind, kind=record_kind, record=record)
+    context = space_context(
+        request, espace, "cooperation", section=kind, kind=record_kind, record=record
+    )
     _names(request, espace, [record], context["is_member"])
     if hasattr(record, "actions"):
         seen = visible_actions(request.user, espace).values("pk")
@@ -165,7 +168,9 @@ def record_edit(request: AuthenticatedHttpRequest, slug: str, kind: str, pk: int
         else:
             messages.success(request, _("Enregistré."))
             return redirect(f"cooperation:{kind}_detail", slug=espace.slug, pk=record.pk)
-    context = space_context(request, espace, kind, kind=record_kind, form=form, record=record)
+    context = space_context(
+        request, espace, "cooperation", section=kind, kind=record_kind, form=form, record=record
+    )
     return render(
         request, "cooperation/record_form.html", context, status=400 if form.errors else 200
     )
@@ -180,7 +185,7 @@ def record_delete(request: AuthenticatedHttpRequest, slug: str, kind: str, pk: i
         services.delete_record(record, request.user)
         messages.success(request, _("« %(title)s » supprimé.") % {"title": record})
         return redirect(f"cooperation:{kind}_list", slug=espace.slug)
-    context = space_context(request, espace, kind, record=record)
+    context = space_context(request, espace, "cooperation", section=kind, record=record)
     context["cancel_url"] = f"cooperation:{kind}_detail"
     return render(request, "cooperation/confirm_delete.html", context)
 
@@ -205,7 +210,13 @@ def reunion_edit(
             messages.success(request, _("Réunion enregistrée."))
             return redirect("cooperation:collectifs_detail", slug=espace.slug, pk=collectif.pk)
     context = space_context(
-        request, espace, "collectifs", form=form, collectif=collectif, reunion=reunion
+        request,
+        espace,
+        "cooperation",
+        section="collectifs",
+        form=form,
+        collectif=collectif,
+        reunion=reunion,
     )
     return render(
         request, "cooperation/reunion_form.html", context, status=400 if form.errors else 200

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from balises.core.http import AuthenticatedHttpRequest
+from balises.espaces.context import space_context
 from balises.espaces.permissions import get_espace_for_user
 from balises.trajectoires.permissions import visible_actions
 
@@ -28,7 +29,7 @@ from .permissions import (
     visible_acteurs,
     visible_contributions,
 )
-from .views_common import add_errors, csv_response, json_response, space_context
+from .views_common import add_errors, csv_response, json_response
 
 PER_PAGE = 100
 
@@ -64,7 +65,7 @@ def _contributions(request: HttpRequest, espace):
 
 def contribution_list(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
-    context = space_context(request, espace, "contributions")
+    context = space_context(request, espace, "cooperation", section="contributions")
     page = Paginator(_contributions(request, espace), PER_PAGE).get_page(request.GET.get("page"))
     context["page"] = page
     context["contributions"] = [contribution_data(c, context["is_member"]) for c in page]
@@ -73,7 +74,7 @@ def contribution_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 def contribution_list_json(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
-    is_member = space_context(request, espace)["is_member"]
+    is_member = space_context(request, espace, "cooperation")["is_member"]
     rows = [contribution_data(c, is_member) for c in _contributions(request, espace)]
     return json_response({"espace": espace.slug, "count": len(rows), "contributions": rows})
 
@@ -84,7 +85,7 @@ CSV_FIELDS += ["period_kind", "measure", "value_in_measure", "comment"]
 
 def contribution_list_csv(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
-    is_member = space_context(request, espace)["is_member"]
+    is_member = space_context(request, espace, "cooperation")["is_member"]
     rows = [contribution_data(c, is_member) for c in _contributions(request, espace)]
     body = ([row[f] for f in CSV_FIELDS] for row in rows)
     return csv_response(f"contributions-{espace.slug}.csv", CSV_FIELDS, body)
@@ -121,7 +122,9 @@ def link_edit(request: AuthenticatedHttpRequest, slug: str, kind: str, pk: int |
             for warning in warnings:
                 messages.warning(request, warning)
             return redirect("cooperation:acteur_detail", slug=espace.slug, pk=record.acteur_id)
-    context = space_context(request, espace, "acteurs", kind=link_kind, form=form, record=record)
+    context = space_context(
+        request, espace, "cooperation", section="acteurs", kind=link_kind, form=form, record=record
+    )
     return render(
         request, "cooperation/link_form.html", context, status=400 if form.errors else 200
     )
@@ -141,7 +144,7 @@ def link_delete(request: AuthenticatedHttpRequest, slug: str, kind: str, pk: int
         services.delete_link(record, request.user)
         messages.success(request, _("Supprimé."))
         return redirect("cooperation:acteur_detail", slug=espace.slug, pk=record.acteur_id)
-    context = space_context(request, espace, "acteurs", record=record)
+    context = space_context(request, espace, "cooperation", section="acteurs", record=record)
     context["cancel_url"] = "cooperation:acteur_detail"
     context["cancel_pk"] = record.acteur_id
     return render(request, "cooperation/confirm_delete.html", context)

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from balises.espaces.context import space_context
 from balises.espaces.permissions import get_espace_for_user
 from balises.trajectoires.models import Phase
 
@@ -15,12 +16,12 @@ from .forms import MEASURE_LABELS, DashboardFilterForm
 from .permissions import visible_records
 from .queries import Filters, dashboard_data, network_data
 from .services import dispositif_element
-from .views_common import csv_response, json_response, space_context
+from .views_common import csv_response, json_response
 
 
 def _load(request: HttpRequest, slug: str):
     espace = get_espace_for_user(request, slug)
-    context = space_context(request, espace, "tableau")
+    context = space_context(request, espace, "cooperation", section="tableau")
     phases = visible_records(Phase, request.user, espace)
     form = DashboardFilterForm(request.GET or None, phases=phases)
     filters = Filters()
@@ -83,7 +84,7 @@ def dashboard_json(request: HttpRequest, slug: str) -> HttpResponse:
 
 def network(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
-    context = space_context(request, espace, "reseau")
+    context = space_context(request, espace, "cooperation", section="reseau")
     data = network_data(request.user, espace, context["is_member"])
     context.update(reseau.page(data))
     return render(request, "cooperation/reseau.html", context)
@@ -91,6 +92,6 @@ def network(request: HttpRequest, slug: str) -> HttpResponse:
 
 def network_json(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
-    is_member = space_context(request, espace)["is_member"]
+    is_member = space_context(request, espace, "cooperation")["is_member"]
     data = network_data(request.user, espace, is_member)
     return json_response({"espace": espace.slug, **reseau.json_data(data)})

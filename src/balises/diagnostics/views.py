@@ -12,19 +12,19 @@ from django.views.decorators.http import require_POST
 
 from balises.core.history import history_entries
 from balises.core.models import User
+from balises.espaces.context import space_context
 from balises.espaces.permissions import get_espace_for_user
 
 from . import services
 from .forms import CampagneForm, ElementsForm, MemberForm, OutsideForm
 from .models import CampagneStatus
 from .permissions import get_campagne_for_user, get_repondant_for_manager, visible_campagnes
-from .views_common import space_context
 
 
 def campagne_list(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
     campagnes = visible_campagnes(request.user, espace).select_related("referentiel")
-    context = space_context(request, espace, campagnes=campagnes)
+    context = space_context(request, espace, "diagnostics", campagnes=campagnes)
     return render(request, "diagnostics/list.html", context)
 
 
@@ -75,7 +75,7 @@ def campagne_create(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("Campagne créée : ajoutez ses répondants, puis ouvrez-la."))
             return redirect("diagnostics:campagne_detail", espace.slug, campagne.pk)
     context = space_context(
-        request, espace, form=form, elements_form=elements, referentiel=referentiel,
+        request, espace, "diagnostics", form=form, elements_form=elements, referentiel=referentiel,
         referentiels=services.assessable_referentiels(),
     )  # fmt: skip
     return render(request, "diagnostics/create.html", context, status=400 if data else 200)
@@ -84,7 +84,7 @@ def campagne_create(request: HttpRequest, slug: str) -> HttpResponse:
 def campagne_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
     campagne = get_campagne_for_user(request, espace, pk)
-    context = space_context(request, espace, campagne=campagne)
+    context = space_context(request, espace, "diagnostics", campagne=campagne)
     if context["is_member"]:
         repondants = list(campagne.repondants.select_related("user"))
         submitted = set(

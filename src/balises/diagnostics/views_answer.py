@@ -14,13 +14,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from balises.espaces.context import space_context
 from balises.espaces.permissions import get_espace_for_user
 
 from . import services
 from .answering import load_sheet, make_form
 from .models import Repondant
 from .permissions import find_repondant_by_token, get_campagne_for_user, get_own_repondant
-from .views_common import space_context
 
 
 def _member_repondant(request: HttpRequest, slug: str, pk: int) -> Repondant:
@@ -57,7 +57,7 @@ def _page(request: HttpRequest, repondant: Repondant, token: str | None, bound=N
     except services.DiagnosticError as error:
         blocked = str(error)
     context = space_context(
-        request, repondant.campagne.espace, campagne=repondant.campagne, sheet=sheet,
+        request, repondant.campagne.espace, "diagnostics", campagne=repondant.campagne, sheet=sheet,
         blocked=blocked, by_link=bool(token), **_urls(repondant, token),
     )  # fmt: skip
     return render(request, "diagnostics/answer.html", context, status=status)

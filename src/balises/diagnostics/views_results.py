@@ -10,13 +10,13 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from balises.core.csv_export import SafeWriter
+from balises.espaces.context import space_context
 from balises.espaces.permissions import get_espace_for_user
 
 from . import presenters
 from .evolution import maturity_over_time
 from .permissions import can_see_details, get_campagne_for_user
 from .results import CampaignResults, campaign_results
-from .views_common import space_context
 
 # The cooperation app's creation form of a temps réflexif, when it exists: it is offered from
 # each divergence with its fields filled through GET parameters (title, balises, actions).
@@ -53,7 +53,9 @@ def _reflexif_links(results: CampaignResults, can_write: bool) -> dict[int, str]
 
 
 def _context(request: HttpRequest, results: CampaignResults) -> dict:
-    context = space_context(request, results.campagne.espace, campagne=results.campagne)
+    context = space_context(
+        request, results.campagne.espace, "diagnostics", campagne=results.campagne
+    )
     return context | {
         "results": results,
         "radar": presenters.radar_consensus(results),
@@ -108,7 +110,7 @@ def evolution_page(request: HttpRequest, slug: str) -> HttpResponse:
         title = theme.element.label if theme.element else _("Autres éléments")
         named = [(line.element.code, line.values) for line in theme.balises]
         charts.append(presenters.evolution_chart(steps, named, f"evolution-{index}", title))
-    context = space_context(request, espace, evolution=evolution, charts=charts)
+    context = space_context(request, espace, "diagnostics", evolution=evolution, charts=charts)
     return render(request, "diagnostics/evolution.html", context)
 
 

@@ -1,8 +1,15 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from .tabs import SpaceTab
+
 
 class EspacesConfig(AppConfig):
     name = "balises.espaces"
     label = "espaces"
     verbose_name = _("Espaces")
+    space_tabs = (
+        SpaceTab("home", _("Accueil de l'espace"), "espaces:home", 0),
+        SpaceTab("members", _("Membres"), "espaces:members", 90, needs="member"),
+        SpaceTab("settings", _("Paramètres"), "espaces:settings", 100, needs="manager"),
+    )

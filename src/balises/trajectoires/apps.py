@@ -1,11 +1,14 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from balises.espaces.tabs import SpaceTab
+
 
 class TrajectoiresConfig(AppConfig):
     name = "balises.trajectoires"
     label = "trajectoires"
     verbose_name = _("Trajectoires")
+    space_tabs = (SpaceTab("trajectoire", _("Trajectoire"), "trajectoires:action_list", 10),)
 
     def ready(self) -> None:
         from balises.recherche import registry

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from balises.core.csv_export import SafeDictWriter
 from balises.core.history import RestoreError
 from balises.core.http import AuthenticatedHttpRequest
+from balises.espaces.context import space_context
 from balises.espaces.models import Espace
 from balises.espaces.permissions import get_espace_for_user
 
@@ -26,7 +27,7 @@ from .forms import RECIT_HELP, ActionFilterForm, ActionForm
 from .models import Action
 from .permissions import deleted_action_history, get_action_for_user
 from .queries import THEME_LABELS, action_row, action_url_maker, filter_actions
-from .views_common import add_errors, space_context
+from .views_common import add_errors
 
 PER_PAGE = 25
 CSV_COLUMNS = [
@@ -48,7 +49,13 @@ def action_list(request: HttpRequest, slug: str) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     context = space_context(
-        request, espace, form=form, page=page, query=query.urlencode(), filtered=bool(query)
+        request,
+        espace,
+        "trajectoire",
+        form=form,
+        page=page,
+        query=query.urlencode(),
+        filtered=bool(query),
     )
     return render(request, "trajectoires/action_list.html", context)
 
@@ -84,7 +91,7 @@ def action_list_csv(request: HttpRequest, slug: str) -> HttpResponse:
 def action_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
     action = get_action_for_user(request, espace, pk)
-    context = space_context(request, espace)
+    context = space_context(request, espace, "trajectoire")
     context.update(action_detail_context(request, espace, action, context["can_write"]))
     return render(request, "trajectoires/action_detail.html", context)
 
@@ -99,7 +106,13 @@ def action_detail_json(request: HttpRequest, slug: str, pk: int) -> JsonResponse
 
 def _render_form(request, espace, form, action=None, conflict=None, status=200) -> HttpResponse:
     context = space_context(
-        request, espace, form=form, action=action, conflict=conflict, recit_help=RECIT_HELP
+        request,
+        espace,
+        "trajectoire",
+        form=form,
+        action=action,
+        conflict=conflict,
+        recit_help=RECIT_HELP,
     )
     return render(request, "trajectoires/action_form.html", context, status=status)
 
@@ -175,7 +188,7 @@ def action_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Http
             _("Action « %(title)s » supprimée. Elle reste dans la corbeille.") % {"title": action},
         )
         return redirect("trajectoires:action_list", slug=espace.slug)
-    context = space_context(request, espace, action=action)
+    context = space_context(request, espace, "trajectoire", action=action)
     return render(request, "trajectoires/action_delete.html", context)
 
 
@@ -187,7 +200,7 @@ def corbeille(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
         if record.id not in seen:  # an action deleted, restored and deleted again: once
             seen.add(record.id)
             deleted.append(record)
-    context = space_context(request, espace, deleted=deleted)
+    context = space_context(request, espace, "trajectoire", deleted=deleted)
     return render(request, "trajectoires/corbeille.html", context)
 
 

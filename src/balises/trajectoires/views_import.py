@@ -18,12 +18,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from balises.core.http import AuthenticatedHttpRequest
+from balises.espaces.context import space_context
 from balises.espaces.models import Espace
 from balises.espaces.permissions import get_espace_for_user
 
 from . import importer
 from .forms import ImportForm
-from .views_common import space_context
 
 TEMPLATE_TYPES = {
     "csv": ("text/csv; charset=utf-8", importer.template_csv),
@@ -83,7 +83,7 @@ def import_upload(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             (_folder() / token).write_bytes(content)
             request.session[_session_key(espace)] = {"token": token, "name": upload.name}
             return redirect("trajectoires:import_preview", slug=espace.slug)
-    context = space_context(request, espace, form=form)
+    context = space_context(request, espace, "trajectoire", form=form)
     return render(request, "trajectoires/import.html", context, status=400 if form.errors else 200)
 
 
@@ -115,7 +115,12 @@ def import_preview(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse
         messages.success(request, _("%(count)s actions importées.") % {"count": count})
         return redirect("trajectoires:action_list", slug=espace.slug)
     context = space_context(
-        request, espace, preview=preview, filename=info["name"], headers=importer.PREVIEW_HEADERS
+        request,
+        espace,
+        "trajectoire",
+        preview=preview,
+        filename=info["name"],
+        headers=importer.PREVIEW_HEADERS,
     )
     status = 400 if request.method == "POST" else 200
     return render(request, "trajectoires/import_preview.html", context, status=status)

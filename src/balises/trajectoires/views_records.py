@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from balises.core.history import history_entries
 from balises.core.http import AuthenticatedHttpRequest
+from balises.espaces.context import space_context
 from balises.espaces.permissions import get_espace_for_user
 
 from . import services
@@ -33,7 +34,7 @@ from .permissions import (
     visible_actions,
 )
 from .records_data import record_data
-from .views_common import add_errors, space_context
+from .views_common import add_errors
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,11 @@ def record_list(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
     record_kind = KINDS[kind]
     context = space_context(
-        request, espace, kind=record_kind, records=list(_records(record_kind, request, espace))
+        request,
+        espace,
+        "trajectoire",
+        kind=record_kind,
+        records=list(_records(record_kind, request, espace)),
     )
     return render(request, "trajectoires/record_list.html", context)
 
@@ -102,7 +107,12 @@ def record_detail(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpRe
         seen = visible_actions(request.user, espace)
         record.visible_actions = list(record.actions.filter(pk__in=seen.values("pk")))
     context = space_context(
-        request, espace, kind=record_kind, record=record, history=history_entries(record)
+        request,
+        espace,
+        "trajectoire",
+        kind=record_kind,
+        record=record,
+        history=history_entries(record),
     )
     return render(request, "trajectoires/record_detail.html", context)
 
@@ -133,7 +143,9 @@ def record_edit(
         else:
             messages.success(request, _("Enregistré."))
             return redirect(f"trajectoires:{kind}_detail", slug=espace.slug, pk=record.pk)
-    context = space_context(request, espace, kind=record_kind, form=form, record=record)
+    context = space_context(
+        request, espace, "trajectoire", kind=record_kind, form=form, record=record
+    )
     status = 400 if form.errors else 200
     return render(request, "trajectoires/record_form.html", context, status=status)
 
@@ -147,5 +159,5 @@ def record_delete(request: AuthenticatedHttpRequest, slug: str, kind: str, pk: i
         services.delete_record(request.user, record)
         messages.success(request, _("« %(title)s » supprimé.") % {"title": record})
         return redirect(f"trajectoires:{kind}_list", slug=espace.slug)
-    context = space_context(request, espace, kind=record_kind, record=record)
+    context = space_context(request, espace, "trajectoire", kind=record_kind, record=record)
     return render(request, "trajectoires/record_delete.html", context)

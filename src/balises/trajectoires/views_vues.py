@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from balises.core.csv_export import SafeWriter
-from balises.espaces.models import Espace, Role
-from balises.espaces.permissions import get_espace_for_user, role_allows, role_of
+from balises.espaces.context import space_context
+from balises.espaces.permissions import get_espace_for_user
 
 from . import metrics_cache, vues_build, vues_data
 from .forms_vues import FriseFilterForm
@@ -24,18 +24,6 @@ from .models import Status
 from .vues_coverage import coverage
 
 JSON_OPTIONS = {"ensure_ascii": False}
-
-
-def space_context(request: HttpRequest, espace: Espace, **extra) -> dict:
-    role = role_of(request.user, espace)
-    return {
-        "espace": espace,
-        "role": role,
-        "is_member": role is not None,
-        "can_manage": role_allows(role, Role.REFERENT),
-        "tab": "trajectoire",
-        **extra,
-    }
 
 
 def overview(request: HttpRequest, slug: str) -> HttpResponse:
@@ -49,7 +37,7 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
         actions, events, leaps, phases, today=timezone.localdate(), compact=True, limit=limit,
     )  # fmt: skip
     context = space_context(
-        request, espace, vue="overview", svg=svg, more=max(total - len(actions), 0),
+        request, espace, "trajectoire", vue="overview", svg=svg, more=max(total - len(actions), 0),
         actions_count=total, links_count=vues_data.count_links(request.user, espace),
         status_counts=[(code, label, counts.get(code, 0)) for code, label in Status.choices],
         events=events, leaps=leaps, phases=phases,
@@ -76,16 +64,16 @@ def frise(request: HttpRequest, slug: str) -> HttpResponse:
     )  # fmt: skip
     rows = vues_build.action_rows(actions, url_pattern)
     context = space_context(
-        request, espace, vue="frise", form=form, svg=svg, more=total - len(actions), rows=rows,
-        total=total, events=events, leaps=leaps, phases=phases,
-        query=request.GET.urlencode(),
+        request, espace, "trajectoire", vue="frise", form=form, svg=svg,
+        more=total - len(actions), rows=rows, total=total, events=events, leaps=leaps,
+        phases=phases, query=request.GET.urlencode(),
     )  # fmt: skip
     return render(request, "trajectoires/vues/frise.html", context)
 
 
 def _graphe(request: HttpRequest, slug: str):
     espace = get_espace_for_user(request, slug)
-    context = space_context(request, espace, vue="graphe")
+    context = space_context(request, espace, "trajectoire", vue="graphe")
     scope = metrics_cache.scope_for(request.user, espace, role=context["role"] or None)
     return espace, context, metrics_cache.get_metrics(espace, scope)
 
@@ -117,7 +105,7 @@ def graphe(request: HttpRequest, slug: str) -> HttpResponse:
 def couverture(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
     data = coverage(request, espace)
-    context = space_context(request, espace, vue="couverture", **data)
+    context = space_context(request, espace, "trajectoire", vue="couverture", **data)
     return render(request, "trajectoires/vues/couverture.html", context)
 
 

@@ -14,11 +14,11 @@ from collections.abc import Iterable
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 
+from balises.espaces.context import space_context
 from balises.espaces.permissions import get_espace_for_user
 
 from . import metrics_cache, vues_build, vues_data
 from .forms_vues import FriseFilterForm
-from .views_vues import space_context
 
 
 def _dumps(value) -> str:
@@ -62,7 +62,7 @@ def frise_json(request: HttpRequest, slug: str) -> HttpResponse:
 
 def graphe_json(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
-    role = space_context(request, espace)["role"]
+    role = space_context(request, espace, "trajectoire")["role"]
     cached = metrics_cache.get_metrics(espace, metrics_cache.scope_for(request.user, espace, role))
     user = request.user
     metrics, reach, cluster_of = vues_build.graph_json_parts(

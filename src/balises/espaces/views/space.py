@@ -13,29 +13,14 @@ from django.views.decorators.http import require_POST
 from balises.core.http import AuthenticatedHttpRequest
 
 from .. import services
+from ..context import space_context
 from ..forms import InviteForm, RoleForm, SettingsForm
 from ..models.espace import Espace, Role
 from ..permissions import (
     get_adhesion_or_404,
     get_espace_for_user,
     get_invitation_or_404,
-    role_allows,
-    role_of,
 )
-
-
-def _space_context(request: HttpRequest, espace: Espace, **extra) -> dict:
-    role = role_of(request.user, espace)
-    return {
-        "espace": espace,
-        "territoire": espace.territoire,
-        "role": role,
-        "role_label": Role(role).label if role else "",
-        "is_member": role is not None,
-        "can_write": role_allows(role, Role.CONTRIBUTEUR),
-        "can_manage": role_allows(role, Role.REFERENT),
-        **extra,
-    }
 
 
 def espace_summary(request: HttpRequest, espace: Espace) -> dict:
@@ -60,7 +45,7 @@ def espace_summary(request: HttpRequest, espace: Espace) -> dict:
 
 def espace_home(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
-    context = _space_context(request, espace, tab="home", members_count=espace.adhesions.count())
+    context = space_context(request, espace, "home", members_count=espace.adhesions.count())
     return render(request, "espaces/home.html", context)
 
 
@@ -85,10 +70,10 @@ def member_rows(espace: Espace) -> list[dict]:
 def _render_members(
     request: HttpRequest, espace: Espace, invite_form: InviteForm, status: int = 200
 ) -> HttpResponse:
-    context = _space_context(
+    context = space_context(
         request,
         espace,
-        tab="members",
+        "members",
         adhesions=espace.adhesions.select_related("user").order_by("user__email"),
         invitations=espace.invitations.filter(accepted_at__isnull=True, revoked=False),
         invite_form=invite_form,
@@ -213,6 +198,6 @@ def espace_settings(request: AuthenticatedHttpRequest, slug: str) -> HttpRespons
     return render(
         request,
         "espaces/settings.html",
-        _space_context(request, espace, tab="settings", form=form),
+        space_context(request, espace, "settings", form=form),
         status=status,
     )
