@@ -16,7 +16,7 @@ from balises.valeur.actualisation import (
     present_value_by_year,
 )
 from balises.valeur.erreurs import ValeurError
-from balises.valeur.parametres import default_parametres
+from balises.valeur.parametres_yaml import default_parametres
 
 CENT = Decimal("0.01")
 rates = st.decimals(min_value=0, max_value=Decimal("0.2"), places=3)

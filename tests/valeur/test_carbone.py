@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from balises.valeur.carbone import value_avoided_emissions
 from balises.valeur.erreurs import ValeurError
-from balises.valeur.parametres import ParametreError, default_parametres
+from balises.valeur.parametres import ParametreError
+from balises.valeur.parametres_yaml import default_parametres
 
 tonnes = st.decimals(min_value=0, max_value=100_000, places=1)
 

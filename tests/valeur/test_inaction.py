@@ -15,7 +15,7 @@ from balises.valeur.inaction import (
     compare_trajectoires,
 )
 from balises.valeur.monnaie import Montant
-from balises.valeur.parametres import default_parametres
+from balises.valeur.parametres_yaml import default_parametres
 
 CENT = Decimal("0.01")
 costs = st.decimals(min_value=0, max_value=10_000_000, places=2)

@@ -7,12 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from balises.valeur.parametres import (
-    ParametreError,
-    default_parametres,
-    load_parametres,
-    parse_parametres,
-)
+from balises.valeur.parametres import ParametreError
+from balises.valeur.parametres_yaml import default_parametres, load_parametres, parse_parametres
 
 MINIMAL = {
     "format": "balises-parametres-valeur/1",

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from balises.valeur.erreurs import ValeurError
-from balises.valeur.parametres import default_parametres
+from balises.valeur.parametres_yaml import default_parametres
 from balises.valeur.sroi import CarteValeur, Effet, compute_sroi
 
 CENT = Decimal("0.01")
