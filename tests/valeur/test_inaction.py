@@ -108,6 +108,13 @@ def test_the_end_year_cannot_precede_the_start_year():
         build_trajectoire("Sans action", 2026, 2023, Decimal(1000), prix)
 
 
+def test_a_price_cannot_be_negative_nor_fall_by_100_percent_a_year():
+    with pytest.raises(ValeurError, match="100 %"):
+        PrixUnitaire(prix=eur(100), annee=2023, hausse_annuelle=Decimal(-1))
+    with pytest.raises(ValeurError, match="négatif"):
+        PrixUnitaire(prix=eur(-1), annee=2023)
+
+
 def test_paths_must_cover_the_same_years_without_gaps():
     with pytest.raises(ValeurError, match="mêmes années"):
         compare_trajectoires(

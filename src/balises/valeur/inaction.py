@@ -80,9 +80,13 @@ class PrixUnitaire:
     annee: int
     hausse_annuelle: Decimal = Decimal(0)  # real yearly rise as a fraction: 0.05 = +5 %
 
-    def for_year(self, annee: int) -> Montant:
+    def __post_init__(self) -> None:
         if self.hausse_annuelle <= -1:
             raise ValeurError(_("La baisse annuelle du prix ne peut pas atteindre 100 %."))
+        if self.prix.valeur < 0:
+            raise ValeurError(_("Un prix ne peut pas être négatif."))
+
+    def for_year(self, annee: int) -> Montant:
         return self.prix.scaled((1 + self.hausse_annuelle) ** (annee - self.annee))
 
 
