@@ -26,6 +26,7 @@ def test_a_respondent_sees_every_element_with_the_scale_described(as_user, campa
     assert page.count('class="diag-element"') == 23
     assert "Pratique organisée avec un dispositif" in page
     assert "La pratique est instituée" in page  # the description of level 3
+    assert "proposition de Balises" in page  # the scale is not the référentiel's
     assert 'hx-post="' in page and 'name="csrfmiddlewaretoken"' in page
 
 

@@ -19,6 +19,7 @@ def test_a_referent_creates_a_campaign_with_every_balise_ticked(
     client = as_user(alice)
     page = client.get(_url(espace_a, "campagne_create")).content.decode()
     assert page.count("checked") == 23
+    assert "proposition de Balises" in page  # whose scale the answers will use
     balises = villes_pairs.elements.filter(kind__code="balise")[:3]
     response = client.post(
         _url(espace_a, "campagne_create"),

@@ -120,6 +120,7 @@ def test_the_printable_report_has_the_scale_and_print_styles(as_user, campagne, 
     fill(campagne, 2)
     page = as_user(bob).get(_url(campagne, "report")).content.decode()
     assert "Échelle de maturité" in page and "diagnostics.css" in page
+    assert "proposition de Balises" in page  # the 0-4 scale is ours, not the référentiel's
 
 
 def _count_queries(client, url) -> int:

@@ -107,3 +107,60 @@ def test_a_file_that_is_not_utf8_is_refused_clearly(db, tmp_path):
 def test_a_list_instead_of_a_document_is_refused(db, tmp_path):
     with pytest.raises(FormatError, match="mauvaise forme"):
         services.import_referentiel(write(tmp_path, "liste.yaml", "- a\n- b\n"))
+
+
+def with_provenance(text: str) -> str:
+    """mini.yaml with a scale note and the origin of two labels."""
+    text = text.replace(
+        '  attribution: {fr: "Texte',
+        '  scale_note: {fr: "Échelle proposée par nous.", en: "Scale proposed by us."}\n'
+        '  attribution: {fr: "Texte',
+    )
+    return text.replace(
+        '        label: {fr: "Partager le pouvoir"}\n',
+        '        label: {fr: "Partager le pouvoir"}\n'
+        "        label_origin: corrected\n"
+        '        label_note: {fr: "Accent ajouté.", en: "Accent added."}\n',
+    ).replace(
+        '    label: {fr: "Évaluer la valeur créée"}\n',
+        '    label: {fr: "Évaluer la valeur créée"}\n    label_origin: ours\n',
+    )
+
+
+@pytest.mark.parametrize("format", ["yaml", "json", "csv"])
+def test_label_origin_notes_and_scale_note_survive_export_and_import(db, tmp_path, format):
+    path = write(tmp_path, "mini.yaml", with_provenance((DATA / "mini.yaml").read_text()))
+    mini = services.import_referentiel(path).referentiel
+    assert (mini.scale_note_fr, mini.scale_note_en) == (
+        "Échelle proposée par nous.",
+        "Scale proposed by us.",
+    )
+    b2 = mini.elements.get(code="H1-B2")
+    assert (b2.label_origin, b2.label_note_fr, b2.label_note_en) == (
+        "corrected",
+        "Accent ajouté.",
+        "Accent added.",
+    )
+    assert mini.elements.get(code="H2").label_origin == "ours"
+    assert mini.elements.get(code="H1").label_origin == ""
+    exported = services.export_referentiel(mini, format)
+    Referentiel.objects.all().delete()
+    reader = "csv" if format == "csv" else "canonical"  # the CSV holds elements only
+    again = services.import_referentiel(write(tmp_path, f"again.{format}", exported), reader)
+    elements = services.document_from_db(again.referentiel).elements
+    assert [(e.code, e.label_origin, e.label_note_en) for e in elements] == [
+        ("H1", "", ""),
+        ("H1-B1", "", ""),
+        ("H1-B2", "corrected", "Accent added."),
+        ("H2", "ours", ""),
+        ("H2-M1", "", ""),
+    ]
+
+
+def test_unknown_label_origin_is_refused_with_the_allowed_values(db, tmp_path):
+    text = with_provenance((DATA / "mini.yaml").read_text()).replace(
+        "label_origin: ours", "label_origin: nous"
+    )
+    with pytest.raises(FormatError) as error:
+        services.import_referentiel(write(tmp_path, "origine.yaml", text))
+    assert "label_origin" in str(error.value) and "reported" in error.value.expected

@@ -51,7 +51,7 @@ def test_json_twin_carries_the_tree(client, mini):
     assert data["elements"][1] == {
         "code": "H1-B1", "key": "H1-B1", "kind": "balise", "parent": "H1", "depth": 1,
         "label_fr": "Coopérer avec les habitants", "label_en": "Cooperating with residents",
-        "points": 12.5,
+        "label_origin": "", "points": 12.5,
     }  # fmt: skip
     assert [k["count"] for k in data["kinds"]] == [2, 2, 1]
 

@@ -73,6 +73,7 @@ def results_data(results: CampaignResults) -> dict:
             },
         },
         "scale": [{"level": m.level, "label": m.label} for m in results.scale],
+        "scale_note": campagne.referentiel.scale_note,
         "viewpoints": [
             {"code": code, "label": str(label), "respondents": results.respondents[code]}
             for code, label in results.viewpoints

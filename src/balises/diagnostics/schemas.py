@@ -75,6 +75,7 @@ class ScaleOut(Schema):
 class ResultsOut(Schema):
     campagne: dict
     scale: list[ScaleOut]
+    scale_note: str
     viewpoints: list[ViewpointOut]
     previous_campagne: int | None
     elements: list[ElementResultOut]

@@ -94,6 +94,7 @@ class ElementAdmin(ElementAdminBase):
     raw_id_fields = ("parent",)
     fields = (
         "referentiel", "parent", "kind", "code", "key", "order", "label_fr", "label_en",
+        "label_origin", "label_note_fr", "label_note_en",
         "description_fr", "description_en", "evidence_fr", "evidence_en", "points",
         "is_interpretation", "source_ref",
     )  # fmt: skip

@@ -47,6 +47,9 @@ class Referentiel(models.Model):
     description_en = models.TextField(_("description (anglais)"), blank=True)
     attribution_fr = models.TextField(_("attribution (français)"), blank=True)
     attribution_en = models.TextField(_("attribution (anglais)"), blank=True)
+    # Who proposes the maturity scale, shown wherever the scale is, when it is not the source's.
+    scale_note_fr = models.TextField(_("note sur l'échelle de maturité (français)"), blank=True)
+    scale_note_en = models.TextField(_("note sur l'échelle de maturité (anglais)"), blank=True)
     is_builtin = models.BooleanField(_("intégré"), default=False, editable=False)
     derived_from = models.ForeignKey(
         "self",
@@ -94,6 +97,10 @@ class Referentiel(models.Model):
     def attribution(self) -> str:
         return _in_language(self, "attribution")
 
+    @property
+    def scale_note(self) -> str:
+        return _in_language(self, "scale_note")
+
 
 class ElementKind(models.Model):
     referentiel = models.ForeignKey(
@@ -118,6 +125,15 @@ class ElementKind(models.Model):
     @property
     def label(self) -> str:
         return _in_language(self, "label")
+
+
+class LabelOrigin(models.TextChoices):
+    """Whose words an element's French label is."""
+
+    SOURCE = "source", _("intitulé de la source")
+    CORRECTED = "corrected", _("intitulé de la source, corrigé")
+    REPORTED = "reported", _("intitulé signalé, à vérifier")
+    OURS = "ours", _("intitulé formulé par Balises")
 
 
 class Element(models.Model):
@@ -146,6 +162,12 @@ class Element(models.Model):
     depth = models.PositiveSmallIntegerField(_("profondeur"), default=0, editable=False)
     label_fr = models.TextField(_("libellé (français)"))
     label_en = models.TextField(_("libellé (anglais)"), blank=True)
+    # Empty when the file says nothing about it (most imported référentiels).
+    label_origin = models.CharField(
+        _("origine du libellé"), max_length=10, choices=LabelOrigin.choices, blank=True
+    )
+    label_note_fr = models.TextField(_("note sur le libellé (français)"), blank=True)
+    label_note_en = models.TextField(_("note sur le libellé (anglais)"), blank=True)
     description_fr = models.TextField(_("description (français)"), blank=True)
     description_en = models.TextField(_("description (anglais)"), blank=True)
     evidence_fr = models.TextField(_("ce qui en témoigne (français)"), blank=True)
@@ -194,6 +216,10 @@ class Element(models.Model):
     @property
     def evidence(self) -> str:
         return _in_language(self, "evidence")
+
+    @property
+    def label_note(self) -> str:
+        return _in_language(self, "label_note")
 
 
 class Lien(models.Model):

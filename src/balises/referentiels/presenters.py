@@ -27,7 +27,8 @@ def element_url(element: Element, referentiel: Referentiel | None = None) -> str
 def referentiel_summary(referentiel: Referentiel) -> dict[str, Any]:
     fields = ["slug", "version", "title_fr", "title_en", "date", "licence", "source_title",
               "source_url", "authors", "languages", "description_fr", "description_en",
-              "attribution_fr", "attribution_en", "is_builtin"]  # fmt: skip
+              "attribution_fr", "attribution_en", "scale_note_fr", "scale_note_en",
+              "is_builtin"]  # fmt: skip
     data = {name: getattr(referentiel, name) for name in fields}
     data["url"] = referentiel_url(referentiel)
     data["element_count"] = getattr(referentiel, "element_count", None)
@@ -43,6 +44,7 @@ def element_summary(element: Element, parents: dict[int, str]) -> dict[str, Any]
         "depth": element.depth,
         "label_fr": element.label_fr,
         "label_en": element.label_en,
+        "label_origin": element.label_origin,
         "points": _number(element.points),
     }
 
@@ -97,6 +99,9 @@ def element_detail(data: ElementData) -> dict[str, Any]:
         "parent": element.parent.code if element.parent else None,
         "label_fr": element.label_fr,
         "label_en": element.label_en,
+        "label_origin": element.label_origin,
+        "label_note_fr": element.label_note_fr,
+        "label_note_en": element.label_note_en,
         "description_fr": element.description_fr,
         "description_en": element.description_en,
         "evidence_fr": element.evidence_fr,
@@ -119,4 +124,6 @@ def element_detail(data: ElementData) -> dict[str, Any]:
         "links_out": [_link(link, link.target) for link in data.links_out],
         "links_in": [_link(link, link.source) for link in data.links_in],
         "maturity_scale": [level_data(level) for level in data.levels],
+        "maturity_scale_note_fr": referentiel.scale_note_fr,
+        "maturity_scale_note_en": referentiel.scale_note_en,
     }

@@ -14,7 +14,7 @@ from .permissions import visible_to
 
 TREE_FIELDS = (
     "pk", "referentiel_id", "parent_id", "kind_id", "code", "key", "order", "position", "depth",
-    "label_fr", "label_en", "points", "is_interpretation",
+    "label_fr", "label_en", "label_origin", "points", "is_interpretation",
 )  # fmt: skip
 
 

@@ -20,6 +20,8 @@ class ReferentielSummary(Schema):
     description_en: str
     attribution_fr: str
     attribution_en: str
+    scale_note_fr: str
+    scale_note_en: str
     is_builtin: bool
     url: str
     element_count: int | None
@@ -48,6 +50,7 @@ class ElementSummary(Schema):
     depth: int
     label_fr: str
     label_en: str
+    label_origin: str
     points: float | None
 
 
@@ -92,6 +95,9 @@ class ElementDetail(Schema):
     parent: str | None
     label_fr: str
     label_en: str
+    label_origin: str
+    label_note_fr: str
+    label_note_en: str
     description_fr: str
     description_en: str
     evidence_fr: str
@@ -105,3 +111,5 @@ class ElementDetail(Schema):
     links_out: list[LinkOut]
     links_in: list[LinkOut]
     maturity_scale: list[LevelOut]
+    maturity_scale_note_fr: str
+    maturity_scale_note_en: str

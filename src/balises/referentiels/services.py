@@ -103,6 +103,7 @@ def save_document(
         authors=document.authors, languages=document.languages,
         description_fr=document.description_fr, description_en=document.description_en,
         attribution_fr=document.attribution_fr, attribution_en=document.attribution_en,
+        scale_note_fr=document.scale_note_fr, scale_note_en=document.scale_note_en,
         is_builtin=is_builtin, derived_from=derived_from, owner=owner,
     )  # fmt: skip
     kinds = ElementKind.objects.bulk_create(
@@ -146,7 +147,8 @@ def _save_elements(
             Element(
                 referentiel=referentiel, kind_id=kind_ids[doc.kind], code=doc.code, key=doc.key,
                 order=order[doc.parent_code], position=position, depth=level,
-                label_fr=doc.label_fr, label_en=doc.label_en,
+                label_fr=doc.label_fr, label_en=doc.label_en, label_origin=doc.label_origin,
+                label_note_fr=doc.label_note_fr, label_note_en=doc.label_note_en,
                 description_fr=doc.description_fr, description_en=doc.description_en,
                 evidence_fr=doc.evidence_fr, evidence_en=doc.evidence_en, points=doc.points,
                 is_interpretation=doc.is_interpretation, source_ref=doc.source_ref,
@@ -230,7 +232,7 @@ def document_from_db(referentiel: Referentiel) -> ReferentielDocument:
     """The référentiel as plain data: what every writer and `derive_version` start from."""
     fields = ["slug", "version", "title_fr", "title_en", "date", "licence", "source_title",
               "source_url", "authors", "languages", "description_fr", "description_en",
-              "attribution_fr", "attribution_en"]  # fmt: skip
+              "attribution_fr", "attribution_en", "scale_note_fr", "scale_note_en"]  # fmt: skip
     document = ReferentielDocument(**{name: getattr(referentiel, name) for name in fields})
     document.authors = list(document.authors)
     document.languages = list(document.languages)
@@ -247,6 +249,8 @@ def document_from_db(referentiel: Referentiel) -> ReferentielDocument:
                 code=element.code, key=element.key, kind=element.kind.code,
                 parent_code=codes.get(element.parent_id) if element.parent_id else None,
                 label_fr=element.label_fr, label_en=element.label_en,
+                label_origin=element.label_origin, label_note_fr=element.label_note_fr,
+                label_note_en=element.label_note_en,
                 description_fr=element.description_fr, description_en=element.description_en,
                 evidence_fr=element.evidence_fr, evidence_en=element.evidence_en,
                 points=element.points.normalize() if element.points is not None else None,

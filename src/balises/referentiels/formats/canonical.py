@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from . import yaml_marks
 from .document import (
     FORMAT_ID,
+    LABEL_ORIGINS,
     LINK_KINDS,
     SLUG_PATTERN,
     ElementDoc,
@@ -32,11 +33,11 @@ from .errors import FormatError
 TOP_KEYS = {"format", "referentiel", "kinds", "maturity_scale", "elements", "links"}
 META_KEYS = {
     "slug", "version", "title", "date", "licence", "source", "authors", "languages",
-    "description", "attribution",
+    "description", "attribution", "scale_note",
 }  # fmt: skip
 ELEMENT_KEYS = {
-    "code", "key", "kind", "label", "description", "evidence", "interpretation", "source_ref",
-    "points", "sections", "children",
+    "code", "key", "kind", "label", "label_origin", "label_note", "description", "evidence",
+    "interpretation", "source_ref", "points", "sections", "children",
 }  # fmt: skip
 
 
@@ -162,6 +163,7 @@ class _Reader:
             source = self.mapping(source, meta.where_of("source"), {"title", "url"}, "« source »")
         description = self.i18n(meta, "description")
         attribution = self.i18n(meta, "attribution")
+        scale_note = self.i18n(meta, "scale_note")
         return ReferentielDocument(
             slug=slug,
             version=self.text(meta, "version", required=True, what=what),
@@ -177,6 +179,8 @@ class _Reader:
             description_en=description[1],
             attribution_fr=attribution[0],
             attribution_en=attribution[1],
+            scale_note_fr=scale_note[0],
+            scale_note_en=scale_note[1],
         )
 
     def date(self, meta: Any) -> date | None:
@@ -203,6 +207,13 @@ class _Reader:
                 raise item.where_of("interpretation").error(
                     _("« interpretation » invalide"), "true / false"
                 )
+            label_origin = self.text(item, "label_origin")
+            if label_origin and label_origin not in LABEL_ORIGINS:
+                raise item.where_of("label_origin").error(
+                    _("« label_origin » invalide : %(value)r") % {"value": label_origin},
+                    _("une de : %(values)s") % {"values": ", ".join(LABEL_ORIGINS)},
+                )
+            label_note = self.i18n(item, "label_note")
             element = ElementDoc(
                 code=self.text(item, "code", required=True, what=what),
                 key=self.text(item, "key"),
@@ -210,6 +221,9 @@ class _Reader:
                 parent_code=parent,
                 label_fr=label[0],
                 label_en=label[1],
+                label_origin=label_origin,
+                label_note_fr=label_note[0],
+                label_note_en=label_note[1],
                 description_fr=description[0],
                 description_en=description[1],
                 evidence_fr=evidence[0],
@@ -306,6 +320,9 @@ def to_data(document: ReferentielDocument) -> dict[str, Any]:
         "attribution": _i18n(document.attribution_fr, document.attribution_en)
         if document.attribution_fr
         else None,
+        "scale_note": _i18n(document.scale_note_fr, document.scale_note_en)
+        if document.scale_note_fr
+        else None,
     }
     meta.update({key: value for key, value in optional.items() if value})
     children: dict[str | None, list[dict[str, Any]]] = {}
@@ -316,6 +333,10 @@ def to_data(document: ReferentielDocument) -> dict[str, Any]:
             node["key"] = element.key
         node["kind"] = element.kind
         node["label"] = _i18n(element.label_fr, element.label_en)
+        if element.label_origin:
+            node["label_origin"] = element.label_origin
+        if element.label_note_fr or element.label_note_en:
+            node["label_note"] = _i18n(element.label_note_fr, element.label_note_en)
         if element.description_fr or element.description_en:
             node["description"] = _i18n(element.description_fr, element.description_en)
         if element.evidence_fr or element.evidence_en:

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from .errors import FormatError
 
 LINK_KINDS = ("serves", "illustrates", "corresponds_to", "refines")
+# Whose words a label is: the source's, the source's corrected, reported but unchecked, ours.
+LABEL_ORIGINS = ("source", "corrected", "reported", "ours")
 FORMAT_ID = "balises-referentiel/1"
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 
@@ -56,6 +58,9 @@ class ElementDoc:
     parent_code: str | None = None
     key: str = ""
     label_en: str = ""
+    label_origin: str = ""
+    label_note_fr: str = ""
+    label_note_en: str = ""
     description_fr: str = ""
     description_en: str = ""
     evidence_fr: str = ""
@@ -101,6 +106,8 @@ class ReferentielDocument:
     description_en: str = ""
     attribution_fr: str = ""
     attribution_en: str = ""
+    scale_note_fr: str = ""
+    scale_note_en: str = ""
     kinds: list[KindDoc] = field(default_factory=list)
     levels: list[LevelDoc] = field(default_factory=list)
     # Depth-first, siblings in order: a parent always comes before its children.

@@ -2,8 +2,9 @@
 
 Columns (header names without case or accents; only code, kind and label_fr are required):
 code, parent_code, kind, key, label_fr, label_en, description_fr, description_en, evidence_fr,
-evidence_en, points, interpretation, source_ref. The file says nothing of the référentiel
-itself: its identifier and title come from the file name unless the importer is told otherwise.
+evidence_en, points, interpretation, source_ref, label_origin, label_note_fr, label_note_en.
+The file says nothing of the référentiel itself: its identifier and title come from the file
+name unless the importer is told otherwise.
 Kinds are declared in order of first use, labelled by their code; links are not part of it.
 """
 
@@ -15,11 +16,19 @@ from pathlib import PurePath
 from django.utils.translation import gettext as _
 
 from . import csv_rows
-from .document import ElementDoc, KindDoc, ReferentielDocument, check_tree, parse_decimal
+from .document import (
+    LABEL_ORIGINS,
+    ElementDoc,
+    KindDoc,
+    ReferentielDocument,
+    check_tree,
+    parse_decimal,
+)
 
 COLUMNS = [
     "code", "parent_code", "kind", "key", "label_fr", "label_en", "description_fr",
     "description_en", "evidence_fr", "evidence_en", "points", "interpretation", "source_ref",
+    "label_origin", "label_note_fr", "label_note_en",
 ]  # fmt: skip
 TRUE = {"1", "true", "vrai", "oui", "yes", "x"}
 FALSE = {"", "0", "false", "faux", "non", "no"}
@@ -43,6 +52,12 @@ def read(text: str, file: str = "") -> ReferentielDocument:
                 _("« interpretation » invalide : %(value)r") % {"value": interpretation},
                 _("oui ou non"),
             )
+        label_origin = row.get("label_origin", "")
+        if label_origin and label_origin not in LABEL_ORIGINS:
+            raise where.error(
+                _("« label_origin » invalide : %(value)r") % {"value": label_origin},
+                _("une de : %(values)s") % {"values": ", ".join(LABEL_ORIGINS)},
+            )
         kinds.setdefault(row["kind"], KindDoc(row["kind"], row["kind"]))
         document.elements.append(
             ElementDoc(
@@ -53,7 +68,8 @@ def read(text: str, file: str = "") -> ReferentielDocument:
                 evidence_fr=row.get("evidence_fr", ""), evidence_en=row.get("evidence_en", ""),
                 points=parse_decimal(row.get("points"), where, _("nombre de points")),
                 is_interpretation=interpretation in TRUE, source_ref=row.get("source_ref", ""),
-                where=where,
+                label_origin=label_origin, label_note_fr=row.get("label_note_fr", ""),
+                label_note_en=row.get("label_note_en", ""), where=where,
             )
         )  # fmt: skip
     document.kinds = list(kinds.values())
@@ -69,6 +85,6 @@ def write(document: ReferentielDocument) -> str:
             e.code, e.parent_code or "", e.kind, e.key, e.label_fr, e.label_en,
             e.description_fr, e.description_en, e.evidence_fr, e.evidence_en,
             "" if e.points is None else str(e.points), "oui" if e.is_interpretation else "",
-            e.source_ref,
+            e.source_ref, e.label_origin, e.label_note_fr, e.label_note_en,
         ])  # fmt: skip
     return output.getvalue()

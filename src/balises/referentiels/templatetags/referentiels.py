@@ -4,12 +4,19 @@ from django import template
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 
 from ..markup import render_markdown
 from ..tree import TreeRow
 
 register = template.Library()
+
+# Labels that are not the source's words as written are marked in the tree.
+ORIGIN_MARKS = {
+    "corrected": lambda: gettext("intitulé corrigé"),
+    "reported": lambda: gettext("intitulé à vérifier"),
+    "ours": lambda: gettext("intitulé reformulé"),
+}
 
 
 @register.filter
@@ -32,6 +39,7 @@ def tree_html(rows: list[TreeRow]) -> SafeString:
     """The nested lists of a tree, built in Python: the template engine takes ten times as
     long for the 1,470 rows of the largest référentiels. Every text goes through escape()."""
     kind_labels: dict[int, str] = {}
+    marks = {origin: escape(mark()) for origin, mark in ORIGIN_MARKS.items()}
     parts = []
     for row in rows:
         element = row.element
@@ -42,10 +50,15 @@ def tree_html(rows: list[TreeRow]) -> SafeString:
             if element.points is not None
             else ""
         )
+        origin = (
+            f' <span class="origin">({marks[element.label_origin]})</span>'
+            if element.label_origin in marks
+            else ""
+        )
         item = (
             f'<a href="{escape(element.url)}"><span class="code">{escape(element.code)}</span> '
             f'{escape(element.label)}</a> <span class="kind">{kind_labels[element.kind_id]}</span>'
-            f"{points}"
+            f"{origin}{points}"
         )
         if row.has_children:
             # The link stays outside <summary>: a link inside a toggle is a nested control.
