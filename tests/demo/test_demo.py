@@ -10,6 +10,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.management import CommandError, call_command
 
 from balises.cooperation.models import Acteur, ActeurKind, Contribution, Participation
+from balises.demo.apps import DemoConfig
 from balises.demo.files import DemoFileError, TownFile, demo_files
 from balises.demo.loader import (
     CHANGE_REASON,
@@ -22,7 +23,6 @@ from balises.espaces.models import Adhesion, Espace, Visibility
 from balises.referentiels.apps import BUILTIN_FILES
 from balises.referentiels.builtin import load_builtin
 from balises.territoires.models import Territoire
-from balises.demo.apps import DemoConfig
 from balises.trajectoires.models import (
     Action,
     ActionElement,
