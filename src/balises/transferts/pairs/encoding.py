@@ -10,7 +10,7 @@ import re
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -67,14 +67,19 @@ def stem_counts(text: str) -> tuple[Counter[str], dict[str, str]]:
     """
     counts: Counter[str] = Counter()
     shown: dict[str, str] = {}
-    for token in _WORD.findall(text):
-        for word in fold(token).split():
-            if word in STOPWORDS:
-                continue
-            stem = stem_word(word)
-            counts[stem] += 1
+    # Distinct words first (in order of first appearance), then their stems.
+    for token, times in Counter(_WORD.findall(text)).items():
+        for stem in _token_stems(token):
+            counts[stem] += times
             shown.setdefault(stem, token.lower())
     return counts, shown
+
+
+@lru_cache(maxsize=200_000)
+def _token_stems(token: str) -> tuple[str, ...]:
+    # Texts repeat the same words: folding and stemming each distinct word once makes
+    # building the matrix several times faster.
+    return tuple(stem_word(word) for word in fold(token).split() if word not in STOPWORDS)
 
 
 @dataclass
@@ -88,7 +93,7 @@ class TextHasher:
 
     dimensions: int = 1024
     documents: int = 0
-    document_frequency: dict[str, int] | None = None
+    idfs: dict[str, float] = field(default_factory=dict)
 
     def fit(self, documents: Iterable[Counter[str]]) -> "TextHasher":
         frequency: Counter[str] = Counter()
@@ -96,20 +101,30 @@ class TextHasher:
         for counts in documents:
             frequency.update(counts.keys())
             count += 1
-        self.documents, self.document_frequency = count, dict(frequency)
+        self.documents = count
+        # Computed once: a matrix of thousands of récits asks for the same stems again and again.
+        self.idfs = {stem: self._idf(seen) for stem, seen in frequency.items()}
         return self
 
-    def idf(self, stem: str) -> float:
-        seen = (self.document_frequency or {}).get(stem, 0)
+    def _idf(self, seen: int) -> float:
         return math.log((1 + self.documents) / (1 + seen)) + 1.0
+
+    def idf(self, stem: str) -> float:
+        found = self.idfs.get(stem)
+        return self._idf(0) if found is None else found
 
     def weights(self, counts: Counter[str]) -> dict[str, float]:
         """tf-idf of each stem, with a damped term frequency (1 + log n)."""
-        return {stem: (1.0 + math.log(n)) * self.idf(stem) for stem, n in counts.items()}
+        unseen = self._idf(0)
+        idfs = self.idfs
+        return {stem: (1.0 + math.log(n)) * idfs.get(stem, unseen) for stem, n in counts.items()}
 
     def vector(self, counts: Counter[str]) -> np.ndarray:
+        return self.vector_of(self.weights(counts))
+
+    def vector_of(self, weights: dict[str, float]) -> np.ndarray:
         row = np.zeros(self.dimensions, dtype=np.float32)
-        for stem, weight in self.weights(counts).items():
+        for stem, weight in weights.items():
             slot, sign = _bucket(stem, self.dimensions)
             row[slot] += sign * weight
         norm = float(np.linalg.norm(row))
@@ -117,10 +132,9 @@ class TextHasher:
 
 
 def top_terms(
-    hasher: TextHasher, counts: Counter[str], shown: dict[str, str], limit: int
+    weights: dict[str, float], shown: dict[str, str], limit: int
 ) -> tuple[tuple[str, str], ...]:
     """The `limit` heaviest (stem, word) pairs of a text: what a reason can name."""
-    weights = hasher.weights(counts)
     best = sorted(weights, key=lambda stem: (-weights[stem], stem))[:limit]
     return tuple((stem, shown[stem]) for stem in best)
 

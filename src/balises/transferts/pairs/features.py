@@ -242,8 +242,11 @@ def build_features(
     espace[:, espace_slices[MATURITE]] = maturity_codes(maturite)
     espace[:, espace_slices[COUVERTURE]] = normalise_rows(log_counts(couverture))
     espace[:, espace_slices[THEMES]] = normalise_rows(log_counts(themes_counts))
-    for index, (counts, _shown) in enumerate(texts):
-        espace[index, espace_slices[TEXTE]] = hasher.vector(counts)
+    terms = []
+    for index, (counts, shown) in enumerate(texts):
+        weights = hasher.weights(counts)
+        espace[index, espace_slices[TEXTE]] = hasher.vector_of(weights)
+        terms.append(top_terms(weights, shown, TERMS_KEPT))
 
     return FeatureMatrix(
         ids=ids,
@@ -260,7 +263,7 @@ def build_features(
         maturite=maturite,
         couverture=couverture,
         themes_counts=themes_counts,
-        terms=[top_terms(hasher, counts, shown, TERMS_KEPT) for counts, shown in texts],
+        terms=terms,
         balises=tuple(balises),
         themes=tuple(themes),
         hasher=hasher,
@@ -373,5 +376,5 @@ def encode_query(
         maturite=maturite[0],
         couverture=couverture[0],
         themes_counts=themes_counts[0],
-        terms=top_terms(features.hasher, counts, shown, TERMS_KEPT),
+        terms=top_terms(features.hasher.weights(counts), shown, TERMS_KEPT),
     )
