@@ -136,6 +136,8 @@ def test_invalid_profiles_are_refused_with_a_french_message():
         build_features([Situation(1, "commune", profil=Profil([5] * 6))], BALISES)
     with pytest.raises(ValueError, match="double"):
         build_features([Situation(1, "commune"), Situation(1, "epci")], BALISES)
+    with pytest.raises(ValueError, match="nature"):
+        build_features([Situation(1, "departement")], BALISES)
     with pytest.raises(ValueError, match="négatif"):
         build_features([Situation(1, "commune", profil=Profil(couverture=[-1] * 6))], BALISES)
 

@@ -213,6 +213,8 @@ def build_features(
     nature = np.empty(count, dtype=np.int8)
     region = np.full(count, -1, dtype=np.int16)
     for row, situation in enumerate(situations):
+        if situation.kind not in ("commune", "epci"):
+            raise ValueError(f"nature de territoire inattendue : {situation.kind!r}")
         if situation.population is not None:
             strate[row] = grille.strate_of(situation.population).number - 1
         nature[row] = nature_index[nature_code(situation.kind, situation.epci_type)]

@@ -67,10 +67,11 @@ def _maturite_reason(features: FeatureMatrix, query: Query, espace: int) -> str 
 
 
 def _shared(labels: tuple[str, ...], mine: np.ndarray, theirs: np.ndarray) -> list[str]:
-    """Labels both vectors count, the most shared first (by the smaller of the two counts)."""
+    """Labels both vectors count, the most shared first (by the smaller of the two counts),
+    ties in label order (a stable sort)."""
     both = np.minimum(mine, theirs)
-    order = sorted(np.flatnonzero(both > 0), key=lambda i: (-both[i], i))
-    return [labels[i] for i in order]
+    order = np.argsort(-both, kind="stable")
+    return [labels[i] for i in order[both[order] > 0].tolist()]
 
 
 def _couverture_reason(features: FeatureMatrix, query: Query, espace: int) -> str | None:
