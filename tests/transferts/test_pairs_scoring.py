@@ -19,7 +19,7 @@ from balises.transferts.pairs import (
 from balises.transferts.pairs.scoring import score_all, top_rows
 from balises.transferts.pairs.weights import BLOCKS
 
-from .peers_data import BALISES, features, situations
+from .peers_data import BALISES, THEMES, features, situations
 
 
 def ids(peers):
@@ -121,6 +121,13 @@ def test_a_territory_may_search_with_its_unpublished_profile():
     )
     peers = find_peers(matrix, encode_query(matrix, unpublished), k=1)
     assert ids(peers) == [4]
+
+
+def test_profiles_may_be_given_as_numpy_arrays():
+    arrays = Profil(np.array([3, 2, np.nan, 4, 1, 2]), np.arange(6), np.ones(3), "jardins partagés")
+    matrix = build_features([Situation(1, "commune", 700, profil=arrays)], BALISES, THEMES)
+    assert np.isnan(matrix.maturite[0, 2])
+    assert matrix.couverture[0].tolist() == [0, 1, 2, 3, 4, 5]
 
 
 def test_an_unknown_population_has_no_stratum_and_still_gets_peers():

@@ -340,7 +340,10 @@ def _accepts(entry: _Entry, words: _Text, i: int) -> bool:
     return middle and (with_article or entry.population >= BIG_TOWN)
 
 
-def _longest(indexes: Sequence[NameIndex], words: _Text, i: int, blocked: set[int]):
+def _longest(
+    indexes: Sequence[NameIndex], words: _Text, i: int, blocked: set[int]
+) -> tuple[int, _Entry] | None:
+    """The longest accepted name starting at word i: (its last word, its entry)."""
     best: tuple[int, _Entry] | None = None
     for index in indexes:
         key, j = words.folded[i], i

@@ -292,7 +292,8 @@ def _raw_vectors(
 
 def checked_levels(values: Sequence[float | None], size: int) -> np.ndarray:
     """Levels as floats (NaN unknown); an empty sequence means nothing published."""
-    if values and len(values) != size:
+    # len() rather than truthiness: callers may pass numpy arrays.
+    if len(values) and len(values) != size:
         raise ValueError(f"profil de maturité de {len(values)} niveaux, {size} attendus")
     levels = as_levels(values, size)
     if np.any((levels < 0) | (levels > MAX_LEVEL)):
@@ -301,10 +302,10 @@ def checked_levels(values: Sequence[float | None], size: int) -> np.ndarray:
 
 
 def _checked_counts(values: Sequence[float], size: int, what: str) -> np.ndarray:
-    if values and len(values) != size:
+    if len(values) and len(values) != size:
         raise ValueError(f"vecteur {what} de {len(values)} valeurs, {size} attendues")
     counts = np.zeros(size, dtype=np.float32)
-    if values:
+    if len(values):
         counts[:] = values
     if np.any(counts < 0):
         raise ValueError(f"vecteur {what} : un nombre d'actions ne peut être négatif")
