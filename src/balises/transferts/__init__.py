@@ -1,0 +1,1 @@
+"""Transfer between peer territories: pure computations (peers, strata, decontextualisation)."""
