@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from balises.recherche.text import stems
+from balises.core.text import stems
 from balises.transferts.pairs.encoding import TextHasher, stem_counts
 
 

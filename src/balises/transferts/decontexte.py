@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from balises.recherche.text import fold
+from balises.core.text import fold
 from balises.territoires.index import ABBREVIATIONS
 from balises.transferts.mots_courants import ARTICLES, ORDINARY_WORDS, PARTICLES
 from balises.transferts.nombres import (

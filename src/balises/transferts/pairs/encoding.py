@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from balises.recherche.text import STOPWORDS, fold, stem_word
+from balises.core.text import STOPWORDS, fold, stem_word
 
 # Half-width of the triangle used by soft codes: the neighbouring position gets half the
 # weight, two positions away nothing. Two towns one stratum (or one maturity level) apart are
@@ -63,7 +63,7 @@ def stem_counts(text: str) -> tuple[Counter[str], dict[str, str]]:
     """Stems of a text with their counts, and one readable word per stem (its first form,
     lower-cased with its accents: « bocagères » reads better than « bocager » in a reason).
 
-    Words are cut and folded as `balises.recherche.text.stems` does, so both agree on stems.
+    Words are cut and folded as `balises.core.text.stems` does, so both agree on stems.
     """
     counts: Counter[str] = Counter()
     shown: dict[str, str] = {}
