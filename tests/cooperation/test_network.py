@@ -4,7 +4,7 @@ and a deterministic drawing."""
 import pytest
 
 from balises.cooperation import network
-from balises.cooperation.drawings import Point, render_bars, render_cooperation
+from balises.cooperation.presenters.drawings import Point, render_bars, render_cooperation
 
 from .samples import ACTEUR_PRIVE, ACTEUR_PUBLIC, make_cooperation
 

@@ -149,7 +149,7 @@ def test_top_effects_rank_by_reach_then_id():
 
 
 def test_long_chains_and_big_loops_are_abridged_on_the_page():
-    from balises.trajectoires.vues_build import shown_steps
+    from balises.trajectoires.presenters.trajectory import shown_steps
 
     steps = [[n] for n in range(1, 21)]
     steps[3] = list(range(100, 120))  # a loop of 20 actions

@@ -15,15 +15,9 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.errors import HttpError
 
-from balises.core.api.auth import OptionalAuth, token_or_session
-from balises.core.api.schemas import ERRORS, Deleted
-from balises.espaces.permissions import get_espace_for_user, role_of
-from balises.trajectoires.permissions import get_action_for_user
-
-from . import reseau, services, tableau
-from .api_data import acteur_data, contribution_data, participation_data
-from .forms import parse_period
-from .permissions import (
+from balises.cooperation import services
+from balises.cooperation.forms import parse_period
+from balises.cooperation.permissions import (
     get_acteur_for_user,
     get_contribution_for_user,
     get_participation_for_user,
@@ -31,8 +25,15 @@ from .permissions import (
     visible_contributions,
     visible_participations,
 )
-from .queries import Filters, dashboard_data, network_data
-from .schemas import (
+from balises.cooperation.presenters import dashboard as dashboard_page
+from balises.cooperation.presenters import network as network_page
+from balises.cooperation.presenters.records import (
+    acteur_data,
+    contribution_data,
+    participation_data,
+)
+from balises.cooperation.queries import Filters, dashboard_data, network_data
+from balises.cooperation.schemas import (
     ActeurCreated,
     ActeurIn,
     ActeurList,
@@ -45,6 +46,10 @@ from .schemas import (
     ParticipationList,
     ParticipationOut,
 )
+from balises.core.api.auth import OptionalAuth, token_or_session
+from balises.core.api.schemas import ERRORS, Deleted
+from balises.espaces.permissions import get_espace_for_user, role_of
+from balises.trajectoires.permissions import get_action_for_user
 
 router = Router(tags=["cooperation"])
 
@@ -173,7 +178,7 @@ def get_dashboard(request: HttpRequest, slug: str, measure: str = "heures"):
     if measure not in ("heures", "euros", "m2", "unites"):
         raise HttpError(422, _("Mesure inconnue : « %(m)s ».") % {"m": measure})
     data = dashboard_data(request.user, espace, Filters(measure=measure), is_member)
-    return tableau.json_data(data)
+    return dashboard_page.json_data(data)
 
 
 @router.get(
@@ -188,7 +193,7 @@ def get_dashboard(request: HttpRequest, slug: str, measure: str = "heures"):
 )
 def get_network(request: HttpRequest, slug: str):
     espace, is_member = _space(request, slug)
-    return reseau.json_data(network_data(request.user, espace, is_member))
+    return network_page.json_data(network_data(request.user, espace, is_member))
 
 
 @router.post(

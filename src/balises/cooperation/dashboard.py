@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .units import normalise
+from balises.cooperation.units import normalise
 
 ZERO = Decimal(0)
 SERVICE = "service"

@@ -8,12 +8,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from balises.cooperation.models import ActeurKind, InKind, Level, Nature, ParticipationRole, Unit
+from balises.cooperation.services import parse_amount
+from balises.cooperation.units import MEASURES
 from balises.espaces.models import Visibility
 from balises.trajectoires.models import Theme
-
-from .models import ActeurKind, InKind, Level, Nature, ParticipationRole, Unit
-from .services import parse_amount
-from .units import MEASURES
 
 MEASURE_LABELS = {"heures": _("heures"), "euros": _("euros"), "m2": _("m²"), "unites": _("unités")}
 

@@ -16,6 +16,15 @@ from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from balises.cooperation.models import (
+    Acteur,
+    Collectif,
+    Contribution,
+    Participation,
+    Reunion,
+    TempsReflexif,
+    Voyage,
+)
 from balises.espaces.models import Espace
 from balises.espaces.permissions import (
     check_write as _check_write,
@@ -27,8 +36,6 @@ from balises.espaces.permissions import (
     readable_espace_ids,
     record_visibility_q,
 )
-
-from .models import Acteur, Collectif, Contribution, Participation, Reunion, TempsReflexif, Voyage
 
 if TYPE_CHECKING:
     from balises.espaces.permissions import AnyUser

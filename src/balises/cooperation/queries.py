@@ -12,15 +12,18 @@ from typing import TYPE_CHECKING
 from django.core.cache import cache
 from django.db.models import Sum
 
+from balises.cooperation import dashboard as dashboard_maths
+from balises.cooperation import network as network_maths
+from balises.cooperation.models import ANONYMOUS_HABITANT, ActeurKind, Level
+from balises.cooperation.permissions import (
+    visible_acteurs,
+    visible_contributions,
+    visible_participations,
+)
 from balises.core.fields import has_code
 from balises.espaces.models import Espace
 from balises.trajectoires.models import Phase
 from balises.trajectoires.permissions import visible_actions
-
-from . import dashboard as dashboard_maths
-from . import network as network_maths
-from .models import ANONYMOUS_HABITANT, ActeurKind, Level
-from .permissions import visible_acteurs, visible_contributions, visible_participations
 
 if TYPE_CHECKING:
     from balises.espaces.permissions import AnyUser

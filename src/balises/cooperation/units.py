@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .models.choices import Nature, PeriodKind, Unit
+from balises.cooperation.models.choices import Nature, PeriodKind, Unit
 
 HOURS_PER_FTE_YEAR = Decimal("1607")
 MONTHS_PER_YEAR = 12

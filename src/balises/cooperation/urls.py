@@ -2,10 +2,7 @@
 
 from django.urls import path
 
-from . import views_acteurs as acteurs
-from . import views_dispositifs as dispositifs
-from . import views_links as links
-from . import views_tableau as tableau
+from balises.cooperation.views import acteurs, dashboard, dispositifs, links
 
 app_name = "cooperation"
 urlpatterns = [
@@ -21,12 +18,12 @@ urlpatterns = [
     path("contributions/", links.contribution_list, name="contribution_list"),
     path("contributions.json", links.contribution_list_json, name="contribution_list_json"),
     path("contributions.csv", links.contribution_list_csv, name="contribution_list_csv"),
-    path("tableau-de-bord/", tableau.dashboard, name="dashboard"),
-    path("tableau-de-bord.csv", tableau.dashboard_csv, name="dashboard_csv"),
-    path("tableau-de-bord.xlsx", tableau.dashboard_xlsx, name="dashboard_xlsx"),
-    path("tableau-de-bord.json", tableau.dashboard_json, name="dashboard_json"),
-    path("reseau/", tableau.network, name="network"),
-    path("reseau.json", tableau.network_json, name="network_json"),
+    path("tableau-de-bord/", dashboard.dashboard, name="dashboard"),
+    path("tableau-de-bord.csv", dashboard.dashboard_csv, name="dashboard_csv"),
+    path("tableau-de-bord.xlsx", dashboard.dashboard_xlsx, name="dashboard_xlsx"),
+    path("tableau-de-bord.json", dashboard.dashboard_json, name="dashboard_json"),
+    path("reseau/", dashboard.network, name="network"),
+    path("reseau.json", dashboard.network_json, name="network_json"),
     path(
         "collectifs/<int:pk>/reunions/nouvelle/",
         dispositifs.reunion_edit,

@@ -15,18 +15,17 @@ from ninja.errors import HttpError
 
 from balises.core.api.auth import OptionalAuth, token_or_session
 from balises.core.api.schemas import ERRORS
-from balises.espaces.permissions import get_espace_for_user
-
-from . import services
-from .models import Appreciation, Campagne
-from .permissions import (
+from balises.diagnostics import services
+from balises.diagnostics.models import Appreciation, Campagne
+from balises.diagnostics.permissions import (
     get_campagne_for_user,
     get_own_repondant,
     visible_campagnes,
 )
-from .presenters import results_data
-from .results import campaign_results
-from .schemas import AnswerIn, AnswerOut, CampagneOut, ResultsOut, Submitted
+from balises.diagnostics.presenters.results import results_data
+from balises.diagnostics.results import campaign_results
+from balises.diagnostics.schemas import AnswerIn, AnswerOut, CampagneOut, ResultsOut, Submitted
+from balises.espaces.permissions import get_espace_for_user
 
 router = Router(tags=["diagnostics"])
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from balises.diagnostics import scoring
+from balises.diagnostics.models import Campagne, CampagneStatus
+from balises.diagnostics.permissions import visible_campagnes
+from balises.diagnostics.results import consensus_by_key
 from balises.espaces.models import Espace
 from balises.referentiels.models import Element
-
-from . import scoring
-from .models import Campagne, CampagneStatus
-from .permissions import visible_campagnes
-from .results import consensus_by_key
 
 
 @dataclass

@@ -6,9 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from balises.core.models import User
+from balises.diagnostics.models import Campagne, Viewpoint
 from balises.referentiels.models import Element, MaturityLevel
-
-from .models import Campagne, Viewpoint
 
 DONT_KNOW = "nsp"
 

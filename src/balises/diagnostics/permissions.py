@@ -19,11 +19,10 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 
+from balises.diagnostics.models import Campagne, CampagneStatus, Repondant, hash_token
 from balises.espaces.models import Espace
 from balises.espaces.permissions import can_manage, can_read_private
 from balises.trajectoires.models import Action
-
-from .models import Campagne, CampagneStatus, Repondant, hash_token
 
 if TYPE_CHECKING:
     from balises.espaces.permissions import AnyUser

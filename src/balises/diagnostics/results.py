@@ -14,11 +14,16 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from django.db.models import BooleanField, ExpressionWrapper, Q
 
+from balises.diagnostics import scoring
+from balises.diagnostics.models import (
+    AnswerStatus,
+    Appreciation,
+    Campagne,
+    CampagneStatus,
+    Viewpoint,
+)
 from balises.referentiels.models import Element, Lien, MaturityLevel
 from balises.trajectoires.models import Action, ActionElement
-
-from . import scoring
-from .models import AnswerStatus, Appreciation, Campagne, CampagneStatus, Viewpoint
 
 if TYPE_CHECKING:
     from balises.espaces.permissions import AnyUser
@@ -93,7 +98,7 @@ class CampaignResults:
 
 def previous_campagne(user: AnyUser, campagne: Campagne) -> Campagne | None:
     """The latest earlier campaign of the space on the same référentiel (any version)."""
-    from .permissions import visible_campagnes
+    from balises.diagnostics.permissions import visible_campagnes
 
     return (
         visible_campagnes(user, campagne.espace)

@@ -19,11 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from balises.core.errors import ServiceError
-from balises.espaces.models import Espace
-from balises.espaces.permissions import can_manage, role_of
-from balises.referentiels.models import Element, MaturityLevel, Referentiel
-
-from .models import (
+from balises.diagnostics.models import (
     INVITATION_VALIDITY,
     AnswerStatus,
     Appreciation,
@@ -33,7 +29,10 @@ from .models import (
     Viewpoint,
     hash_token,
 )
-from .permissions import evidence_actions
+from balises.diagnostics.permissions import evidence_actions
+from balises.espaces.models import Espace
+from balises.espaces.permissions import can_manage, role_of
+from balises.referentiels.models import Element, MaturityLevel, Referentiel
 
 if TYPE_CHECKING:
     from balises.core.models import User

@@ -2,15 +2,16 @@
 
 from django.urls import path
 
-from . import views, views_answer, views_results
+from balises.diagnostics.views import answer, results
+from balises.diagnostics.views import campagnes as views
 
 app_name = "diagnostics"
 urlpatterns = [
     path("", views.campagne_list, name="campagne_list"),
     path("campagnes.json", views.campagne_list_json, name="campagne_list_json"),
     path("nouvelle/", views.campagne_create, name="campagne_create"),
-    path("evolution/", views_results.evolution_page, name="evolution"),
-    path("evolution.json", views_results.evolution_json, name="evolution_json"),
+    path("evolution/", results.evolution_page, name="evolution"),
+    path("evolution.json", results.evolution_json, name="evolution_json"),
     path("<int:pk>/", views.campagne_detail, name="campagne_detail"),
     path("<int:pk>/etat/", views.campagne_status, name="campagne_status"),
     path("<int:pk>/publication/", views.campagne_publish, name="campagne_publish"),
@@ -34,12 +35,12 @@ urlpatterns = [
         {"op": "retirer"},
         name="repondant_remove",
     ),
-    path("<int:pk>/repondre/", views_answer.answer, name="answer"),
-    path("<int:pk>/repondre/soumettre/", views_answer.submit, name="submit"),
-    path("repondre/<str:token>/", views_answer.answer_by_link, name="answer_by_link"),
-    path("repondre/<str:token>/soumettre/", views_answer.submit_by_link, name="submit_by_link"),
-    path("<int:pk>/resultats/", views_results.results_page, name="results"),
-    path("<int:pk>/resultats.json", views_results.results_json, name="results_json"),
-    path("<int:pk>/resultats.csv", views_results.results_csv, name="results_csv"),
-    path("<int:pk>/rapport/", views_results.report, name="report"),
+    path("<int:pk>/repondre/", answer.answer, name="answer"),
+    path("<int:pk>/repondre/soumettre/", answer.submit, name="submit"),
+    path("repondre/<str:token>/", answer.answer_by_link, name="answer_by_link"),
+    path("repondre/<str:token>/soumettre/", answer.submit_by_link, name="submit_by_link"),
+    path("<int:pk>/resultats/", results.results_page, name="results"),
+    path("<int:pk>/resultats.json", results.results_json, name="results_json"),
+    path("<int:pk>/resultats.csv", results.results_csv, name="results_csv"),
+    path("<int:pk>/rapport/", results.report, name="report"),
 ]

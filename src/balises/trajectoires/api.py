@@ -19,12 +19,10 @@ from ninja.errors import HttpError
 from balises.core.api.auth import OptionalAuth, token_or_session
 from balises.core.api.schemas import ERRORS, Deleted
 from balises.espaces.permissions import get_espace_for_user
-
-from . import services
-from .api_data import action_data
-from .dates import PartialDateError, parse_partial_date
-from .forms import ActionFilterForm
-from .permissions import (
+from balises.trajectoires import services
+from balises.trajectoires.dates import PartialDateError, parse_partial_date
+from balises.trajectoires.forms import ActionFilterForm
+from balises.trajectoires.permissions import (
     get_action_element_for_user,
     get_action_for_user,
     get_element,
@@ -33,9 +31,10 @@ from .permissions import (
     get_phase_for_user,
     get_saut_for_user,
 )
-from .queries import action_row, action_url_maker, filter_actions
-from .records_data import record_data
-from .schemas import (
+from balises.trajectoires.presenters.actions import action_data
+from balises.trajectoires.presenters.records import record_data
+from balises.trajectoires.queries.actions import action_row, action_url_maker, filter_actions
+from balises.trajectoires.schemas import (
     ActionDetail,
     ActionIn,
     ActionPage,
@@ -274,7 +273,7 @@ def _record_values(kind: str, payload: RecordIn) -> dict:
 
 def _record_out(kind: str, request: HttpRequest, espace, record) -> dict:
     if kind != "phases":
-        from .permissions import visible_actions
+        from balises.trajectoires.permissions import visible_actions
 
         seen = visible_actions(request.user, espace).values("pk")
         record.visible_actions = list(record.actions.filter(pk__in=seen))
@@ -289,7 +288,7 @@ def _register(kind: str) -> None:
         summary=f"Liste : {kind}", operation_id=f"list_{kind}",
     )  # fmt: skip
     def list_records(request: HttpRequest, slug: str):
-        from .views_records import KINDS, _records
+        from balises.trajectoires.views.records import KINDS, _records
 
         espace = get_espace_for_user(request, slug)
         return [record_data(kind, r) for r in _records(KINDS[kind], request, espace)]

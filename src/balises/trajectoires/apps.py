@@ -12,8 +12,11 @@ class TrajectoiresConfig(AppConfig):
 
     def ready(self) -> None:
         from balises.recherche import registry
-
-        from . import signals  # noqa: F401 - connects the receivers
-        from .services.actions import SEARCH_KIND, count_actions, iter_action_documents
+        from balises.trajectoires import signals  # noqa: F401 - connects the receivers
+        from balises.trajectoires.services.actions import (
+            SEARCH_KIND,
+            count_actions,
+            iter_action_documents,
+        )
 
         registry.register(SEARCH_KIND, _("Action"), iter_action_documents, count=count_actions)

@@ -13,8 +13,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from balises.core.errors import ServiceError
-
-from .models.choices import Precision
+from balises.trajectoires.models.choices import Precision
 
 MONTHS = [
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",

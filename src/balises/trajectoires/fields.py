@@ -12,7 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .dates import PartialDateError, input_partial_date, parse_partial_date
+from balises.trajectoires.dates import PartialDateError, input_partial_date, parse_partial_date
 
 
 class PartialDateField(forms.CharField):

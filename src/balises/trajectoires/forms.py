@@ -9,9 +9,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from balises.espaces.models import Visibility
-
-from .fields import PartialDateField, partial_initial
-from .models import (
+from balises.trajectoires.fields import PartialDateField, partial_initial
+from balises.trajectoires.models import (
     RECIT_SECTIONS,
     Action,
     EventKind,

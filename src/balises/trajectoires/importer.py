@@ -20,10 +20,9 @@ from django.utils.translation import gettext as _
 
 from balises.core.errors import ServiceError
 from balises.espaces.models import Espace, Visibility
-
-from . import services
-from .dates import PartialDateError, input_partial_date, parse_partial_date
-from .models import Scale, Status, Theme
+from balises.trajectoires import services
+from balises.trajectoires.dates import PartialDateError, input_partial_date, parse_partial_date
+from balises.trajectoires.models import Scale, Status, Theme
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 2000

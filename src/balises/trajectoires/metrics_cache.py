@@ -25,9 +25,8 @@ from django.utils import timezone
 
 from balises.espaces.models import Espace, Visibility
 from balises.espaces.permissions import role_of
-
-from . import graph
-from .models import Action, GraphMetrics, GraphScope, LienAction
+from balises.trajectoires import graph
+from balises.trajectoires.models import Action, GraphMetrics, GraphScope, LienAction
 
 if TYPE_CHECKING:
     from balises.espaces.permissions import AnyUser
@@ -140,6 +139,6 @@ def mark_stale(espace_id: int) -> None:
 
 
 def enqueue(espace_id: int) -> None:
-    from .tasks import recompute_graph_metrics
+    from balises.trajectoires.tasks import recompute_graph_metrics
 
     transaction.on_commit(lambda: recompute_graph_metrics.enqueue(espace_id=espace_id))

@@ -26,8 +26,14 @@ from balises.espaces.permissions import (
 from balises.espaces.permissions import (
     record_visibility_q,
 )
-
-from .models import Action, ActionElement, Evenement, LienAction, Phase, SautSystemique
+from balises.trajectoires.models import (
+    Action,
+    ActionElement,
+    Evenement,
+    LienAction,
+    Phase,
+    SautSystemique,
+)
 
 if TYPE_CHECKING:
     from balises.espaces.permissions import AnyUser

@@ -3,8 +3,8 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from . import metrics_cache
-from .models import Action, LienAction
+from balises.trajectoires import metrics_cache
+from balises.trajectoires.models import Action, LienAction
 
 
 @receiver([post_save, post_delete], sender=Action, dispatch_uid="trajectoires-metrics-action")

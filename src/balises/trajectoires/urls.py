@@ -2,11 +2,11 @@
 
 from django.urls import path
 
-from . import views_actions as actions
-from . import views_import as importer
-from . import views_links as links
-from . import views_records as records
-from .urls_vues import urlpatterns as vues_urlpatterns
+from balises.trajectoires.urls_trajectory import urlpatterns as trajectory_urlpatterns
+from balises.trajectoires.views import actions as actions
+from balises.trajectoires.views import importing as importer
+from balises.trajectoires.views import links as links
+from balises.trajectoires.views import records as records
 
 app_name = "trajectoires"
 urlpatterns = [
@@ -62,4 +62,4 @@ for _kind in ("evenements", "phases", "sauts"):
             name=f"{_kind}_delete",
         ),
     ]
-urlpatterns += vues_urlpatterns
+urlpatterns += trajectory_urlpatterns

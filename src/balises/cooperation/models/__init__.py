@@ -1,5 +1,11 @@
-from .acteurs import ANONYMOUS_HABITANT, Acteur, Contribution, Fusion, Participation
-from .choices import (
+from balises.cooperation.models.acteurs import (
+    ANONYMOUS_HABITANT,
+    Acteur,
+    Contribution,
+    Fusion,
+    Participation,
+)
+from balises.cooperation.models.choices import (
     LEVEL_RANK,
     ActeurKind,
     InKind,
@@ -9,7 +15,13 @@ from .choices import (
     PeriodKind,
     Unit,
 )
-from .dispositifs import DISPOSITIF_CODES, Collectif, Reunion, TempsReflexif, Voyage
+from balises.cooperation.models.dispositifs import (
+    DISPOSITIF_CODES,
+    Collectif,
+    Reunion,
+    TempsReflexif,
+    Voyage,
+)
 
 __all__ = [
     "ANONYMOUS_HABITANT",

@@ -6,9 +6,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from balises.cooperation.models.choices import (
+    ActeurKind,
+    InKind,
+    Level,
+    Nature,
+    ParticipationRole,
+    PeriodKind,
+    Unit,
+)
 from balises.espaces.models.visibility import SpaceRecord, SpaceRecordQuerySet
-
-from .choices import ActeurKind, InKind, Level, Nature, ParticipationRole, PeriodKind, Unit
 
 ANONYMOUS_HABITANT = _("Habitant·e")
 

@@ -6,10 +6,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from balises.cooperation.models.acteurs import Acteur
 from balises.core.fields import CodesField
 from balises.espaces.models.visibility import SpaceRecord
-
-from .acteurs import Acteur
 
 # Codes of the matching dispositifs in the built-in référentiel « villes-pairs ».
 DISPOSITIF_CODES = {

@@ -1,6 +1,6 @@
 """Named business operations of cooperation, called alike by pages, API and loaders."""
 
-from .acteurs import (
+from balises.cooperation.services.acteurs import (
     create_acteur,
     delete_acteur,
     merge_actors,
@@ -8,7 +8,7 @@ from .acteurs import (
     update_acteur,
     validate_acteur,
 )
-from .contributions import (
+from balises.cooperation.services.contributions import (
     delete_link,
     parse_amount,
     period_bounds,
@@ -17,8 +17,13 @@ from .contributions import (
     save_participation,
     validate_contribution,
 )
-from .dispositifs import delete_record, dispositif_element, save_record, save_reunion
-from .loader import load_cooperation
+from balises.cooperation.services.dispositifs import (
+    delete_record,
+    dispositif_element,
+    save_record,
+    save_reunion,
+)
+from balises.cooperation.services.loader import load_cooperation
 
 __all__ = [
     "create_acteur",

@@ -7,10 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 
-from balises.core.text import fold
-from balises.espaces.models import Espace
-
-from ..models import (
+from balises.cooperation.models import (
     LEVEL_RANK,
     Acteur,
     ActeurKind,
@@ -22,7 +19,9 @@ from ..models import (
     TempsReflexif,
     Voyage,
 )
-from .common import check_choice, check_visibility, with_author
+from balises.cooperation.services.common import check_choice, check_visibility, with_author
+from balises.core.text import fold
+from balises.espaces.models import Espace
 
 SIMILARITY_THRESHOLD = 85  # rapidfuzz token_sort_ratio, 0..100
 ACTEUR_FIELDS = (

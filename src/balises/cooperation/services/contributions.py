@@ -9,9 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from balises.espaces.models import Espace
-
-from ..models import (
+from balises.cooperation.models import (
     Contribution,
     InKind,
     Level,
@@ -21,8 +19,9 @@ from ..models import (
     PeriodKind,
     Unit,
 )
-from ..units import UNITS_BY_NATURE, unit_allowed
-from .common import check_choice, with_author
+from balises.cooperation.services.common import check_choice, with_author
+from balises.cooperation.units import UNITS_BY_NATURE, unit_allowed
+from balises.espaces.models import Espace
 
 PARTICIPATION_FIELDS = ("action", "acteur", "level", "role", "since", "comment")
 CONTRIBUTION_FIELDS = (

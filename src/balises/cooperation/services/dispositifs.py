@@ -6,11 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from balises.cooperation.models import DISPOSITIF_CODES, Collectif, Reunion, TempsReflexif, Voyage
+from balises.cooperation.services.common import check_visibility, with_author
 from balises.espaces.models import Espace
 from balises.referentiels.models import Element, Referentiel
-
-from ..models import DISPOSITIF_CODES, Collectif, Reunion, TempsReflexif, Voyage
-from .common import check_visibility, with_author
 
 REFERENTIEL_SLUG = "villes-pairs"
 # Scalar fields and many-to-many fields each kind of record accepts.

@@ -22,12 +22,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from balises.cooperation.models import Acteur
+from balises.cooperation.services.acteurs import create_acteur
+from balises.cooperation.services.contributions import save_contribution, save_participation
 from balises.espaces.models import Espace
 from balises.trajectoires.models import Action
-
-from ..models import Acteur
-from .acteurs import create_acteur
-from .contributions import save_contribution, save_participation
 
 
 def _period(value) -> tuple[date | None, str]:

@@ -1,8 +1,16 @@
-from .action import RECIT_SECTIONS, Action, Source
-from .choices import EventKind, LinkKind, Precision, Scale, Status, Theme, Widening
-from .links import ActionElement, LienAction
-from .metrics import GraphMetrics, GraphScope
-from .timeline import Evenement, Phase, SautSystemique
+from balises.trajectoires.models.action import RECIT_SECTIONS, Action, Source
+from balises.trajectoires.models.choices import (
+    EventKind,
+    LinkKind,
+    Precision,
+    Scale,
+    Status,
+    Theme,
+    Widening,
+)
+from balises.trajectoires.models.links import ActionElement, LienAction
+from balises.trajectoires.models.metrics import GraphMetrics, GraphScope
+from balises.trajectoires.models.timeline import Evenement, Phase, SautSystemique
 
 __all__ = [
     "RECIT_SECTIONS",

@@ -7,8 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from balises.core.fields import CodesField
 from balises.espaces.models.visibility import SpaceRecord, SpaceRecordQuerySet
-
-from .choices import Precision, Scale, Status
+from balises.trajectoires.models.choices import Precision, Scale, Status
 
 # The sections of a récit, in reading order: (field name, French heading).
 RECIT_SECTIONS = [

@@ -6,8 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .action import Action
-from .choices import LinkKind
+from balises.trajectoires.models.action import Action
+from balises.trajectoires.models.choices import LinkKind
 
 
 class LienAction(models.Model):

@@ -6,9 +6,8 @@ from simple_history.models import HistoricalRecords
 
 from balises.core.fields import CodesField
 from balises.espaces.models.visibility import SpaceRecord
-
-from .action import Action, Source
-from .choices import EventKind, Precision
+from balises.trajectoires.models.action import Action, Source
+from balises.trajectoires.models.choices import EventKind, Precision
 
 
 class Evenement(SpaceRecord):

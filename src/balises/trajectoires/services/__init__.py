@@ -4,7 +4,7 @@ Bad input raises django's ValidationError (a dict of French messages by field) a
 nothing; a save based on an old version raises ConflictError carrying the current action.
 """
 
-from .actions import (
+from balises.trajectoires.services.actions import (
     ConflictError,
     create_action,
     delete_action,
@@ -15,7 +15,7 @@ from .actions import (
     update_action,
     validate_action,
 )
-from .links import (
+from balises.trajectoires.services.links import (
     attach_source,
     detach_source,
     link_actions,
@@ -23,7 +23,12 @@ from .links import (
     unlink_actions,
     unlink_element,
 )
-from .records import delete_record, save_evenement, save_phase, save_saut
+from balises.trajectoires.services.records import (
+    delete_record,
+    save_evenement,
+    save_phase,
+    save_saut,
+)
 
 __all__ = [
     "ConflictError",

@@ -14,8 +14,7 @@ from balises.core.errors import ConflictError as BaseConflictError
 from balises.core.history import RestoreError, restore_version
 from balises.espaces.models import Espace
 from balises.recherche import services as recherche
-
-from ..models import (
+from balises.trajectoires.models import (
     RECIT_SECTIONS,
     Action,
     ActionElement,
@@ -25,7 +24,7 @@ from ..models import (
     Status,
     Theme,
 )
-from .common import (
+from balises.trajectoires.services.common import (
     check_choice,
     check_codes,
     check_period,

@@ -9,9 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from balises.espaces.models import Visibility
-
-from ..dates import format_partial_date
-from ..models import Precision
+from balises.trajectoires.dates import format_partial_date
+from balises.trajectoires.models import Precision
 
 
 def check_choice(errors: dict, field: str, value: str, choices: Iterable[str]) -> None:

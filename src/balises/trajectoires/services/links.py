@@ -13,9 +13,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from balises.referentiels.models import Element
-
-from ..models import Action, ActionElement, LienAction, LinkKind, Source
-from .common import check_choice, raise_if
+from balises.trajectoires.models import Action, ActionElement, LienAction, LinkKind, Source
+from balises.trajectoires.services.common import check_choice, raise_if
 
 
 @transaction.atomic

@@ -10,9 +10,16 @@ from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from balises.espaces.models import Espace
-
-from ..models import Action, Evenement, EventKind, Phase, Precision, SautSystemique, Widening
-from .common import (
+from balises.trajectoires.models import (
+    Action,
+    Evenement,
+    EventKind,
+    Phase,
+    Precision,
+    SautSystemique,
+    Widening,
+)
+from balises.trajectoires.services.common import (
     check_choice,
     check_codes,
     check_period,
@@ -24,7 +31,7 @@ from .common import (
 
 def _actions(user, espace: Espace, actions) -> list[Action]:
     """The actions named (objects or ids), all of this space and visible to the user."""
-    from ..permissions import visible_actions
+    from balises.trajectoires.permissions import visible_actions
 
     ids = {a.pk if isinstance(a, Action) else int(a) for a in actions or []}
     found = list(visible_actions(user, espace).filter(pk__in=ids))

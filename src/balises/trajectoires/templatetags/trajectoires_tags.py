@@ -11,9 +11,8 @@ from django import template
 from django.utils.safestring import SafeString, mark_safe
 
 from balises.referentiels.markup import render_markdown
-
-from ..dates import format_partial_date
-from ..models import Theme, Widening
+from balises.trajectoires.dates import format_partial_date
+from balises.trajectoires.models import Theme, Widening
 
 register = template.Library()
 
