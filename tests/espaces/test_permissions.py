@@ -7,7 +7,7 @@ from django.http import Http404
 from django.test import RequestFactory
 
 from balises.espaces import permissions
-from balises.espaces.models import Espace, Role, SpaceRecordQuerySet, Visibility
+from balises.espaces.models import Espace, Role, Visibility
 from balises.espaces.permissions import (
     can_manage,
     can_read_private,
@@ -157,16 +157,29 @@ def test_rules_permissions_follow_the_same_functions(espace_a, alice, bob):
     assert not bob.has_perm("espaces.write_espace", espace_a)
 
 
-class _SpacesAsRecords(SpaceRecordQuerySet):
-    # Each space's default visibility stands for a record's visibility.
-    espace_field = "pk"
-    visibility_field = "default_visibility"
+def test_every_model_of_space_records_declares_its_access_policy():
+    from django.apps import apps
+
+    from balises.espaces.models import SpaceRecord
+    from balises.espaces.policies import policy_for
+
+    models = [m for m in apps.get_models() if issubclass(m, SpaceRecord)]
+    assert len(models) >= 8
+    for model in models:
+        assert policy_for(model).model is model
 
 
-def test_space_record_querysets_filter_with_the_same_rule(espace_a, espace_b, bob, dana):
-    espace_b.default_visibility = Visibility.RESEAU
-    espace_b.save()
-    records = _SpacesAsRecords(model=Espace)
-    assert set(records.visible_to(bob)) == {espace_a, espace_b}
-    assert set(records.visible_to(dana)) == {espace_b}
-    assert set(records.visible_to(AnonymousUser())) == set()
+def test_managers_visible_to_apply_the_declared_policy(espace_a, espace_b, alice, bob, dana):
+    from balises.trajectoires import services
+    from balises.trajectoires.models import Action
+    from balises.trajectoires.policies import ACTION
+
+    for visibility in Visibility:
+        services.create_action(
+            espace_a, alice, {"title": f"A {visibility}", "visibility": visibility}
+        )
+    for user in (AnonymousUser(), bob, dana):
+        assert set(Action.objects.visible_to(user)) == set(ACTION.scope(Action.objects.all(), user))
+    assert Action.objects.visible_to(bob).count() == 3
+    assert Action.objects.visible_to(dana).count() == 2  # réseau and public
+    assert Action.objects.visible_to(AnonymousUser()).count() == 1

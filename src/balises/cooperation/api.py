@@ -17,14 +17,7 @@ from ninja.errors import HttpError
 
 from balises.cooperation import services
 from balises.cooperation.forms import parse_period
-from balises.cooperation.permissions import (
-    get_acteur_for_user,
-    get_contribution_for_user,
-    get_participation_for_user,
-    visible_acteurs,
-    visible_contributions,
-    visible_participations,
-)
+from balises.cooperation.policies import ACTEUR, CONTRIBUTION, PARTICIPATION
 from balises.cooperation.presenters import dashboard as dashboard_page
 from balises.cooperation.presenters import network as network_page
 from balises.cooperation.presenters.records import (
@@ -49,7 +42,7 @@ from balises.cooperation.schemas import (
 from balises.core.api.auth import OptionalAuth, token_or_session
 from balises.core.api.schemas import ERRORS, Deleted
 from balises.espaces.permissions import get_espace_for_user, role_of
-from balises.trajectoires.permissions import get_action_for_user
+from balises.trajectoires.policies import ACTION
 
 router = Router(tags=["cooperation"])
 
@@ -67,7 +60,7 @@ def _space(request: HttpRequest, slug: str, write: bool = False) -> tuple[Any, b
 )
 def list_acteurs(request: HttpRequest, slug: str):
     espace, is_member = _space(request, slug)
-    rows = [acteur_data(a, is_member) for a in visible_acteurs(request.user, espace)]
+    rows = [acteur_data(a, is_member) for a in ACTEUR.visible(request.user, espace)]
     return {"count": len(rows), "results": rows}
 
 
@@ -82,7 +75,7 @@ def create_acteur(request: HttpRequest, slug: str, payload: ActeurIn):
     espace, _member = _space(request, slug, write=True)
     values = payload.dict(exclude={"parent_id"}, exclude_none=True)
     if payload.parent_id is not None:
-        values["parent"] = get_acteur_for_user(request, espace, payload.parent_id)
+        values["parent"] = ACTEUR.get(request, espace, payload.parent_id)
     similar = services.similar_acteurs(espace, payload.name)
     acteur = services.create_acteur(espace, request.user, values)
     body = acteur_data(acteur, True) | {"similar": [acteur_data(a, True) for a in similar]}
@@ -97,7 +90,7 @@ def create_acteur(request: HttpRequest, slug: str, payload: ActeurIn):
 )
 def get_acteur(request: HttpRequest, slug: str, pk: int):
     espace, is_member = _space(request, slug)
-    return acteur_data(get_acteur_for_user(request, espace, pk), is_member)
+    return acteur_data(ACTEUR.get(request, espace, pk), is_member)
 
 
 @router.get(
@@ -108,7 +101,7 @@ def get_acteur(request: HttpRequest, slug: str, pk: int):
 )
 def list_participations(request: HttpRequest, slug: str):
     espace, is_member = _space(request, slug)
-    records = visible_participations(request.user, espace).select_related("acteur", "action")
+    records = PARTICIPATION.visible(request.user, espace).select_related("acteur", "action")
     rows = [participation_data(p, is_member) for p in records]
     return {"count": len(rows), "results": rows}
 
@@ -122,8 +115,8 @@ def list_participations(request: HttpRequest, slug: str):
 def create_participation(request: HttpRequest, slug: str, payload: ParticipationIn):
     espace, _member = _space(request, slug, write=True)
     values = payload.dict(exclude={"action_id", "acteur_id"})
-    values["action"] = get_action_for_user(request, espace, payload.action_id)
-    values["acteur"] = get_acteur_for_user(request, espace, payload.acteur_id)
+    values["action"] = ACTION.get(request, espace, payload.action_id)
+    values["acteur"] = ACTEUR.get(request, espace, payload.acteur_id)
     record = services.save_participation(espace, request.user, values)
     return Status(201, participation_data(record, True))
 
@@ -136,7 +129,7 @@ def create_participation(request: HttpRequest, slug: str, payload: Participation
 )
 def list_contributions(request: HttpRequest, slug: str):
     espace, is_member = _space(request, slug)
-    records = visible_contributions(request.user, espace).select_related("acteur", "action")
+    records = CONTRIBUTION.visible(request.user, espace).select_related("acteur", "action")
     rows = [contribution_data(c, is_member) for c in records]
     return {"count": len(rows), "results": rows}
 
@@ -153,8 +146,8 @@ def list_contributions(request: HttpRequest, slug: str):
 def create_contribution(request: HttpRequest, slug: str, payload: ContributionIn):
     espace, _member = _space(request, slug, write=True)
     values = payload.dict(exclude={"action_id", "acteur_id", "period"})
-    values["action"] = get_action_for_user(request, espace, payload.action_id)
-    values["acteur"] = get_acteur_for_user(request, espace, payload.acteur_id)
+    values["action"] = ACTION.get(request, espace, payload.action_id)
+    values["acteur"] = ACTEUR.get(request, espace, payload.acteur_id)
     try:
         values["period_start"], values["period_kind"] = parse_period(payload.period)
     except ValidationError as error:
@@ -208,8 +201,8 @@ def get_network(request: HttpRequest, slug: str):
 )
 def merge_acteur(request: HttpRequest, slug: str, pk: int, payload: MergeIn):
     espace, _member = _space(request, slug, write=True)
-    keep = get_acteur_for_user(request, espace, pk, write=True)
-    absorb = get_acteur_for_user(request, espace, payload.absorb_id, write=True)
+    keep = ACTEUR.get(request, espace, pk, write=True)
+    absorb = ACTEUR.get(request, espace, payload.absorb_id, write=True)
     return acteur_data(services.merge_actors(keep, absorb, request.user), True)
 
 
@@ -221,7 +214,7 @@ def merge_acteur(request: HttpRequest, slug: str, pk: int, payload: MergeIn):
 )
 def delete_acteur(request: HttpRequest, slug: str, pk: int):
     espace, _member = _space(request, slug, write=True)
-    services.delete_acteur(get_acteur_for_user(request, espace, pk, write=True), request.user)
+    services.delete_acteur(ACTEUR.get(request, espace, pk, write=True), request.user)
     return {"detail": _("Acteur supprimé.")}
 
 
@@ -233,7 +226,7 @@ def delete_acteur(request: HttpRequest, slug: str, pk: int):
 )
 def delete_participation(request: HttpRequest, slug: str, pk: int):
     espace, _member = _space(request, slug, write=True)
-    record = get_participation_for_user(request, espace, pk, write=True)
+    record = PARTICIPATION.get(request, espace, pk, write=True)
     services.delete_link(record, request.user)
     return {"detail": _("Participation supprimée.")}
 
@@ -246,6 +239,6 @@ def delete_participation(request: HttpRequest, slug: str, pk: int):
 )
 def delete_contribution(request: HttpRequest, slug: str, pk: int):
     espace, _member = _space(request, slug, write=True)
-    record = get_contribution_for_user(request, espace, pk, write=True)
+    record = CONTRIBUTION.get(request, espace, pk, write=True)
     services.delete_link(record, request.user)
     return {"detail": _("Contribution supprimée.")}

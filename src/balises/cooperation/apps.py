@@ -9,3 +9,6 @@ class CooperationConfig(AppConfig):
     label = "cooperation"
     verbose_name = _("Engagement et coopération")
     space_tabs = (SpaceTab("cooperation", _("Coopération"), "cooperation:acteur_list", 20),)
+
+    def ready(self) -> None:
+        from . import policies  # noqa: F401 - declares the access policies of the models

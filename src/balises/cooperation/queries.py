@@ -15,15 +15,11 @@ from django.db.models import Sum
 from balises.cooperation import dashboard as dashboard_maths
 from balises.cooperation import network as network_maths
 from balises.cooperation.models import ANONYMOUS_HABITANT, ActeurKind, Level
-from balises.cooperation.permissions import (
-    visible_acteurs,
-    visible_contributions,
-    visible_participations,
-)
+from balises.cooperation.policies import ACTEUR, CONTRIBUTION, PARTICIPATION
 from balises.core.fields import has_code
 from balises.espaces.models import Espace
 from balises.trajectoires.models import Phase
-from balises.trajectoires.permissions import visible_actions
+from balises.trajectoires.policies import ACTION
 
 if TYPE_CHECKING:
     from balises.espaces.permissions import AnyUser
@@ -59,7 +55,7 @@ class ActionRow:
 def actor_rows(user: AnyUser, espace: Espace, is_member: bool) -> dict[int, ActorRow]:
     """Visible actors by id, unconsented habitants anonymised for non-members (one query)."""
     labels = dict(ActeurKind.choices)
-    rows = visible_acteurs(user, espace).values_list(
+    rows = ACTEUR.visible(user, espace).values_list(
         "pk", "name", "kind", "consent_public", "parent_id"
     )
     return {
@@ -79,9 +75,9 @@ def actor_rows(user: AnyUser, espace: Espace, is_member: bool) -> dict[int, Acto
 def action_rows(user: AnyUser, espace: Espace, themes: bool = True) -> dict[int, ActionRow]:
     """Visible actions by id; without their themes when the page does not need them."""
     if not themes:
-        titles = visible_actions(user, espace).values_list("pk", "title", "start")
+        titles = ACTION.visible(user, espace).values_list("pk", "title", "start")
         return {pk: ActionRow(pk, title, [], start) for pk, title, start in titles}
-    rows = visible_actions(user, espace).values_list("pk", "title", "themes", "start")
+    rows = ACTION.visible(user, espace).values_list("pk", "title", "themes", "start")
     return {
         pk: ActionRow(pk, title, list(codes) if isinstance(codes, list) else [], start)
         for pk, title, codes, start in rows
@@ -89,7 +85,7 @@ def action_rows(user: AnyUser, espace: Espace, themes: bool = True) -> dict[int,
 
 
 def _contributions(user: AnyUser, espace: Espace, filters: Filters):
-    queryset = visible_contributions(user, espace)
+    queryset = CONTRIBUTION.visible(user, espace)
     if filters.year_from:
         queryset = queryset.filter(period_start__gte=date(filters.year_from, 1, 1))
     if filters.year_to:
@@ -172,12 +168,12 @@ def network_data(user: AnyUser, espace: Espace, is_member: bool) -> NetworkData:
     actors = actor_rows(user, espace, is_member)
     actions = action_rows(user, espace)
     participations = list(
-        visible_participations(user, espace)
+        PARTICIPATION.visible(user, espace)
         .values_list("acteur_id", "action_id", "level", "since")
         .order_by()
     )
     contributed = list(
-        visible_contributions(user, espace)
+        CONTRIBUTION.visible(user, espace)
         .values_list("acteur_id", "action_id")
         .distinct()
         .order_by()

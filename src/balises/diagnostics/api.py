@@ -17,11 +17,7 @@ from balises.core.api.auth import OptionalAuth, token_or_session
 from balises.core.api.schemas import ERRORS
 from balises.diagnostics import services
 from balises.diagnostics.models import Appreciation, Campagne
-from balises.diagnostics.permissions import (
-    get_campagne_for_user,
-    get_own_repondant,
-    visible_campagnes,
-)
+from balises.diagnostics.policies import CAMPAGNE, get_own_repondant
 from balises.diagnostics.presenters.results import results_data
 from balises.diagnostics.results import campaign_results
 from balises.diagnostics.schemas import AnswerIn, AnswerOut, CampagneOut, ResultsOut, Submitted
@@ -64,7 +60,7 @@ def _answer_out(appreciation: Appreciation) -> dict:
 )
 def campagne_list(request: HttpRequest, slug: str):
     espace = get_espace_for_user(request, slug)
-    campagnes = visible_campagnes(request.user, espace).select_related("referentiel")
+    campagnes = CAMPAGNE.visible(request.user, espace).select_related("referentiel")
     return [_campagne_out(c) for c in campagnes.prefetch_related("elements")]
 
 
@@ -75,7 +71,7 @@ def campagne_list(request: HttpRequest, slug: str):
     summary="Une campagne",
 )
 def campagne_detail(request: HttpRequest, slug: str, pk: int):
-    campagne = get_campagne_for_user(request, get_espace_for_user(request, slug), pk)
+    campagne = CAMPAGNE.get(request, get_espace_for_user(request, slug), pk)
     return _campagne_out(campagne)
 
 
@@ -86,14 +82,14 @@ def campagne_detail(request: HttpRequest, slug: str, pk: int):
     summary="Résultats agrégés d'une campagne",
 )
 def campagne_results(request: HttpRequest, slug: str, pk: int):
-    campagne = get_campagne_for_user(request, get_espace_for_user(request, slug), pk)
+    campagne = CAMPAGNE.get(request, get_espace_for_user(request, slug), pk)
     results = campaign_results(request.user, campagne, details=False)
     return results_data(results)
 
 
 def _own(request: HttpRequest, slug: str, pk: int):
     espace = get_espace_for_user(request, slug, private=True)
-    return get_own_repondant(request, get_campagne_for_user(request, espace, pk))
+    return get_own_repondant(request, CAMPAGNE.get(request, espace, pk))
 
 
 @router.get(

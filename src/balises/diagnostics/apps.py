@@ -9,3 +9,6 @@ class DiagnosticsConfig(AppConfig):
     label = "diagnostics"
     verbose_name = _("Auto-diagnostics")
     space_tabs = (SpaceTab("diagnostics", _("Auto-diagnostic"), "diagnostics:campagne_list", 30),)
+
+    def ready(self) -> None:
+        from . import policies  # noqa: F401 - declares the access policies of the models

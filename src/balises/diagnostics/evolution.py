@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from balises.diagnostics import scoring
 from balises.diagnostics.models import Campagne, CampagneStatus
-from balises.diagnostics.permissions import visible_campagnes
+from balises.diagnostics.policies import CAMPAGNE
 from balises.diagnostics.results import consensus_by_key
 from balises.espaces.models import Espace
 from balises.referentiels.models import Element
@@ -36,7 +36,7 @@ def maturity_over_time(user, espace: Espace) -> Evolution:
     """Campaigns in date order; elements are matched across référentiel versions by key and
     drawn with the latest campaign's wording."""
     campagnes = list(
-        visible_campagnes(user, espace)
+        CAMPAGNE.visible(user, espace)
         .exclude(status=CampagneStatus.DRAFT)
         .select_related("referentiel")
         .order_by("starts_on", "pk")

@@ -2,7 +2,7 @@
 
 A campaign asks respondents, each speaking from one viewpoint, to place elements of a
 référentiel (by default every balise of Villes pairs) on the référentiel's maturity scale.
-Who may see and change them is decided in ``balises.diagnostics.permissions`` only.
+Who may see and change them is decided in ``balises.diagnostics.policies`` only.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from balises.diagnostics.models import (
     CampagneStatus,
     Viewpoint,
 )
+from balises.diagnostics.policies import CAMPAGNE
 from balises.referentiels.models import Element, Lien, MaturityLevel
 from balises.trajectoires.models import Action, ActionElement
 
@@ -98,10 +99,9 @@ class CampaignResults:
 
 def previous_campagne(user: AnyUser, campagne: Campagne) -> Campagne | None:
     """The latest earlier campaign of the space on the same référentiel (any version)."""
-    from balises.diagnostics.permissions import visible_campagnes
 
     return (
-        visible_campagnes(user, campagne.espace)
+        CAMPAGNE.visible(user, campagne.espace)
         .filter(referentiel__slug=campagne.referentiel.slug, starts_on__lt=campagne.starts_on)
         .exclude(status=CampagneStatus.DRAFT)
         .order_by("-starts_on", "-pk")

@@ -29,7 +29,7 @@ from balises.diagnostics.models import (
     Viewpoint,
     hash_token,
 )
-from balises.diagnostics.permissions import evidence_actions
+from balises.diagnostics.policies import evidence_actions
 from balises.espaces.models import Espace
 from balises.espaces.permissions import can_manage, role_of
 from balises.referentiels.models import Element, MaturityLevel, Referentiel

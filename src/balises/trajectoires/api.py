@@ -22,14 +22,14 @@ from balises.espaces.permissions import get_espace_for_user
 from balises.trajectoires import services
 from balises.trajectoires.dates import PartialDateError, parse_partial_date
 from balises.trajectoires.forms import ActionFilterForm
-from balises.trajectoires.permissions import (
-    get_action_element_for_user,
-    get_action_for_user,
+from balises.trajectoires.policies import (
+    ACTION,
+    ACTION_ELEMENT,
+    EVENEMENT,
+    LIEN,
+    PHASE,
+    SAUT,
     get_element,
-    get_evenement_for_user,
-    get_lien_for_user,
-    get_phase_for_user,
-    get_saut_for_user,
 )
 from balises.trajectoires.presenters.actions import action_data
 from balises.trajectoires.presenters.records import record_data
@@ -127,7 +127,7 @@ def create_action(request: HttpRequest, slug: str, payload: ActionIn):
 )
 def get_action(request: HttpRequest, slug: str, pk: int):
     espace = get_espace_for_user(request, slug)
-    return action_data(request, get_action_for_user(request, espace, pk))
+    return action_data(request, ACTION.get(request, espace, pk))
 
 
 @router.patch(
@@ -139,7 +139,7 @@ def get_action(request: HttpRequest, slug: str, pk: int):
 )
 def update_action(request: HttpRequest, slug: str, pk: int, payload: ActionPatch):
     espace = get_espace_for_user(request, slug, write=True)
-    action = get_action_for_user(request, espace, pk, write=True)
+    action = ACTION.get(request, espace, pk, write=True)
     action = services.update_action(action, request.user, _action_values(payload), payload.version)
     return action_data(request, action)
 
@@ -152,7 +152,7 @@ def update_action(request: HttpRequest, slug: str, pk: int, payload: ActionPatch
 )
 def delete_action(request: HttpRequest, slug: str, pk: int):
     espace = get_espace_for_user(request, slug, write=True)
-    services.delete_action(get_action_for_user(request, espace, pk, write=True), request.user)
+    services.delete_action(ACTION.get(request, espace, pk, write=True), request.user)
     return {"detail": _("Action supprimée ; elle reste dans la corbeille de l'espace.")}
 
 
@@ -164,9 +164,9 @@ def delete_action(request: HttpRequest, slug: str, pk: int):
 )
 def add_lien(request: HttpRequest, slug: str, pk: int, payload: LienIn):
     espace = get_espace_for_user(request, slug, write=True)
-    source = get_action_for_user(request, espace, pk, write=True)
+    source = ACTION.get(request, espace, pk, write=True)
     try:
-        target = get_action_for_user(request, espace, payload.target)
+        target = ACTION.get(request, espace, payload.target)
     except Http404:
         raise ValidationError(
             {"target": [_("Cette action n'existe pas ou vous ne pouvez pas la voir.")]}
@@ -190,7 +190,7 @@ def add_lien(request: HttpRequest, slug: str, pk: int, payload: LienIn):
 )  # fmt: skip
 def delete_lien(request: HttpRequest, slug: str, pk: int):
     espace = get_espace_for_user(request, slug, write=True)
-    services.unlink_actions(request.user, get_lien_for_user(request, espace, pk, write=True))
+    services.unlink_actions(request.user, LIEN.get(request, espace, pk, write=True))
     return {"detail": _("Lien retiré.")}
 
 
@@ -202,7 +202,7 @@ def delete_lien(request: HttpRequest, slug: str, pk: int):
 )
 def add_element(request: HttpRequest, slug: str, pk: int, payload: ElementLinkIn):
     espace = get_espace_for_user(request, slug, write=True)
-    action = get_action_for_user(request, espace, pk, write=True)
+    action = ACTION.get(request, espace, pk, write=True)
     element = get_element(request.user, payload.element)
     if element is None:
         raise ValidationError({"element": [_("Aucun élément de référentiel à ce numéro.")]})
@@ -229,7 +229,7 @@ def add_element(request: HttpRequest, slug: str, pk: int, payload: ElementLinkIn
 )  # fmt: skip
 def delete_element(request: HttpRequest, slug: str, pk: int):
     espace = get_espace_for_user(request, slug, write=True)
-    link = get_action_element_for_user(request, espace, pk, write=True)
+    link = ACTION_ELEMENT.get(request, espace, pk, write=True)
     services.unlink_element(request.user, link)
     return {"detail": _("Lien vers l'élément retiré.")}
 
@@ -242,7 +242,7 @@ def delete_element(request: HttpRequest, slug: str, pk: int):
 )
 def add_source(request: HttpRequest, slug: str, pk: int, payload: SourceIn):
     espace = get_espace_for_user(request, slug, write=True)
-    action = get_action_for_user(request, espace, pk, write=True)
+    action = ACTION.get(request, espace, pk, write=True)
     values = payload.dict()
     _date(values, "published")
     values.pop("published_precision", None)
@@ -256,9 +256,9 @@ def add_source(request: HttpRequest, slug: str, pk: int, payload: SourceIn):
 # -- events, phases, leaps: the same five endpoints for each ---------------------------------
 
 RECORDS: dict[str, Any] = {
-    "evenements": (get_evenement_for_user, services.save_evenement, ("date",)),
-    "phases": (get_phase_for_user, services.save_phase, ("start", "end")),
-    "sauts": (get_saut_for_user, services.save_saut, ("date",)),
+    "evenements": (EVENEMENT.get, services.save_evenement, ("date",)),
+    "phases": (PHASE.get, services.save_phase, ("start", "end")),
+    "sauts": (SAUT.get, services.save_saut, ("date",)),
 }
 
 
@@ -273,9 +273,7 @@ def _record_values(kind: str, payload: RecordIn) -> dict:
 
 def _record_out(kind: str, request: HttpRequest, espace, record) -> dict:
     if kind != "phases":
-        from balises.trajectoires.permissions import visible_actions
-
-        seen = visible_actions(request.user, espace).values("pk")
+        seen = ACTION.visible(request.user, espace).values("pk")
         record.visible_actions = list(record.actions.filter(pk__in=seen))
     return record_data(kind, record)
 

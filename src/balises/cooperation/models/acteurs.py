@@ -72,18 +72,8 @@ class Acteur(SpaceRecord):
 
 
 class LinkQuerySet(SpaceRecordQuerySet):
-    """Participations and contributions: visible when both their action and actor are."""
-
-    espace_field = "acteur__espace"
-    visibility_field = "acteur__visibility"
-
-    def visible_to(self, user):  # type: ignore[override]
-        from balises.espaces.permissions import record_visibility_q
-
-        return self.filter(
-            record_visibility_q(user, "acteur__espace", "acteur__visibility"),
-            record_visibility_q(user, "action__espace", "action__visibility"),
-        )
+    """Participations and contributions: visible when both their action and actor are (see
+    the policies of the cooperation app)."""
 
 
 class Participation(models.Model):

@@ -15,12 +15,7 @@ from django.utils.translation import gettext as _
 from balises.cooperation import services
 from balises.cooperation.forms import ActeurForm, MergeForm
 from balises.cooperation.models import Acteur, ActeurKind
-from balises.cooperation.permissions import (
-    get_acteur_for_user,
-    visible_acteurs,
-    visible_contributions,
-    visible_participations,
-)
+from balises.cooperation.policies import ACTEUR, CONTRIBUTION, PARTICIPATION
 from balises.cooperation.presenters.records import acteur_data
 from balises.cooperation.views.common import add_errors, csv_response, json_response
 from balises.core.history import history_entries
@@ -31,7 +26,7 @@ from balises.espaces.permissions import get_espace_for_user, record_visibility_q
 
 
 def _acteurs(request: HttpRequest, espace):
-    acteurs = visible_acteurs(request.user, espace).select_related("parent")
+    acteurs = ACTEUR.visible(request.user, espace).select_related("parent")
     kind = request.GET.get("nature", "")
     if kind in ActeurKind.values:
         acteurs = acteurs.filter(kind=kind)
@@ -82,15 +77,15 @@ def acteur_list_csv(request: HttpRequest, slug: str) -> HttpResponse:
 
 def acteur_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
-    acteur = get_acteur_for_user(request, espace, pk)
+    acteur = ACTEUR.get(request, espace, pk)
     context = space_context(request, espace, "cooperation", section="acteurs", acteur=acteur)
     is_member = context["is_member"]
-    participations = visible_participations(request.user, espace).filter(acteur=acteur)
-    contributions = visible_contributions(request.user, espace).filter(acteur=acteur)
+    participations = PARTICIPATION.visible(request.user, espace).filter(acteur=acteur)
+    contributions = CONTRIBUTION.visible(request.user, espace).filter(acteur=acteur)
     context.update(
         shown_name=acteur.name_for(is_member),
         protected=acteur.is_protected and not is_member,
-        children=visible_acteurs(request.user, espace).filter(parent=acteur),
+        children=ACTEUR.visible(request.user, espace).filter(parent=acteur),
         participations=participations.select_related("action"),
         contributions=contributions.select_related("action", "declared_by"),
         history=history_entries(acteur) if is_member else [],
@@ -106,14 +101,14 @@ def acteur_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 def acteur_detail_json(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
-    acteur = get_acteur_for_user(request, espace, pk)
+    acteur = ACTEUR.get(request, espace, pk)
     return json_response(
         acteur_data(acteur, space_context(request, espace, "cooperation")["is_member"])
     )
 
 
 def _acteur_form(request: HttpRequest, espace, initial: dict, exclude: int | None = None):
-    services_qs = visible_acteurs(request.user, espace).filter(kind=ActeurKind.SERVICE)
+    services_qs = ACTEUR.visible(request.user, espace).filter(kind=ActeurKind.SERVICE)
     members = get_user_model().objects.filter(adhesions__espace=espace).order_by("email")
     return ActeurForm(
         request.POST or None,
@@ -126,7 +121,7 @@ def _acteur_form(request: HttpRequest, espace, initial: dict, exclude: int | Non
 @login_required
 def acteur_edit(request: AuthenticatedHttpRequest, slug: str, pk: int | None = None):
     espace = get_espace_for_user(request, slug, write=True)
-    acteur = get_acteur_for_user(request, espace, pk, write=True) if pk else None
+    acteur = ACTEUR.get(request, espace, pk, write=True) if pk else None
     initial = (
         ActeurForm.initial_for(acteur) if acteur else {"visibility": espace.default_visibility}
     )
@@ -160,7 +155,7 @@ def _save(espace, user, data: dict, acteur: Acteur | None) -> Acteur:
 @login_required
 def acteur_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     espace = get_espace_for_user(request, slug, write=True)
-    acteur = get_acteur_for_user(request, espace, pk, write=True)
+    acteur = ACTEUR.get(request, espace, pk, write=True)
     if request.method == "POST":
         services.delete_acteur(acteur, request.user)
         messages.success(request, _("« %(name)s » supprimé.") % {"name": acteur})
@@ -175,8 +170,8 @@ def acteur_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Http
 @login_required
 def acteur_merge(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     espace = get_espace_for_user(request, slug, write=True)
-    acteur = get_acteur_for_user(request, espace, pk, write=True)
-    others = visible_acteurs(request.user, espace).exclude(pk=acteur.pk)
+    acteur = ACTEUR.get(request, espace, pk, write=True)
+    others = ACTEUR.visible(request.user, espace).exclude(pk=acteur.pk)
     form = MergeForm(request.POST or None, acteurs=others)
     if request.method == "POST" and form.is_valid():
         absorbed = form.cleaned_data["absorb"]

@@ -7,7 +7,6 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from balises.cooperation.forms import MEASURE_LABELS, DashboardFilterForm
-from balises.cooperation.permissions import visible_records
 from balises.cooperation.presenters import dashboard as dashboard_page
 from balises.cooperation.presenters import network as network_page
 from balises.cooperation.presenters.drawings import render_bars
@@ -16,13 +15,14 @@ from balises.cooperation.services import dispositif_element
 from balises.cooperation.views.common import csv_response, json_response
 from balises.espaces.context import space_context
 from balises.espaces.permissions import get_espace_for_user
+from balises.espaces.policies import policy_for
 from balises.trajectoires.models import Phase
 
 
 def _load(request: HttpRequest, slug: str):
     espace = get_espace_for_user(request, slug)
     context = space_context(request, espace, "cooperation", section="tableau")
-    phases = visible_records(Phase, request.user, espace)
+    phases = policy_for(Phase).visible(request.user, espace)
     form = DashboardFilterForm(request.GET or None, phases=phases)
     filters = Filters()
     if form.is_valid():

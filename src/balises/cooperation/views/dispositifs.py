@@ -11,7 +11,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,19 +24,15 @@ from balises.cooperation.forms_dispositifs import (
     VoyageForm,
 )
 from balises.cooperation.models import Collectif, TempsReflexif, Voyage
-from balises.cooperation.permissions import (
-    get_record_for_user,
-    get_reunion_for_user,
-    visible_acteurs,
-    visible_records,
-)
+from balises.cooperation.policies import ACTEUR, REUNION
 from balises.cooperation.views.common import add_errors, json_response
 from balises.core.history import history_entries
 from balises.core.http import AuthenticatedHttpRequest
 from balises.espaces.context import space_context
 from balises.espaces.permissions import get_espace_for_user
+from balises.espaces.policies import policy_for
 from balises.referentiels.models import Element
-from balises.trajectoires.permissions import visible_actions
+from balises.trajectoires.policies import ACTION
 
 
 @dataclass(frozen=True)
@@ -67,7 +63,7 @@ KINDS = {
 
 def _names(request, espace, records, is_member: bool) -> None:
     """Attach the visible people of each record, anonymised where the rules say so."""
-    seen = set(visible_acteurs(request.user, espace).values_list("pk", flat=True))
+    seen = set(ACTEUR.visible(request.user, espace).values_list("pk", flat=True))
     for record in records:
         field = "members" if isinstance(record, Collectif) else "participants"
         record.people = [
@@ -77,7 +73,7 @@ def _names(request, espace, records, is_member: bool) -> None:
 
 def _records(kind: DispositifKind, request, espace):
     field = "members" if kind.model is Collectif else "participants"
-    records = visible_records(kind.model, request.user, espace)
+    records = policy_for(kind.model).visible(request.user, espace)
     return records.select_related("dispositif").prefetch_related(field)
 
 
@@ -113,13 +109,13 @@ def record_list_json(request: HttpRequest, slug: str, kind: str) -> HttpResponse
 def record_detail(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
     record_kind = KINDS[kind]
-    record = get_record_for_user(record_kind.model, request, espace, pk)
+    record = policy_for(record_kind.model).get(request, espace, pk)
     context = space_context(
         request, espace, "cooperation", section=kind, kind=record_kind, record=record
     )
     _names(request, espace, [record], context["is_member"])
     if hasattr(record, "actions"):
-        seen = visible_actions(request.user, espace).values("pk")
+        seen = ACTION.visible(request.user, espace).values("pk")
         context["actions"] = record.actions.filter(pk__in=seen)
     if isinstance(record, Collectif):
         reunions = list(record.reunions.prefetch_related("participants"))
@@ -131,8 +127,8 @@ def record_detail(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpRe
 
 def _choices(request, espace) -> dict:
     return {
-        "acteurs": visible_acteurs(request.user, espace),
-        "actions": visible_actions(request.user, espace).order_by("title"),
+        "acteurs": ACTEUR.visible(request.user, espace),
+        "actions": ACTION.visible(request.user, espace).order_by("title"),
         "balises": Element.objects.filter(
             referentiel__slug=services.dispositifs.REFERENTIEL_SLUG, kind__code="balise"
         ).order_by("position"),
@@ -158,7 +154,7 @@ def _prefill(form_class, query) -> dict:
 def record_edit(request: AuthenticatedHttpRequest, slug: str, kind: str, pk: int | None = None):
     espace = get_espace_for_user(request, slug, write=True)
     record_kind = KINDS[kind]
-    record = get_record_for_user(record_kind.model, request, espace, pk, write=True) if pk else None
+    record = policy_for(record_kind.model).get(request, espace, pk, write=True) if pk else None
     initial = (
         record_kind.form.initial_for(record)
         if record
@@ -189,7 +185,7 @@ def record_edit(request: AuthenticatedHttpRequest, slug: str, kind: str, pk: int
 def record_delete(request: AuthenticatedHttpRequest, slug: str, kind: str, pk: int) -> HttpResponse:
     espace = get_espace_for_user(request, slug, write=True)
     record_kind = KINDS[kind]
-    record = get_record_for_user(record_kind.model, request, espace, pk, write=True)
+    record = policy_for(record_kind.model).get(request, espace, pk, write=True)
     if request.method == "POST":
         services.delete_record(record, request.user)
         messages.success(request, _("« %(title)s » supprimé.") % {"title": record})
@@ -204,10 +200,12 @@ def reunion_edit(
     request: AuthenticatedHttpRequest, slug: str, pk: int, reunion_pk: int | None = None
 ):
     espace = get_espace_for_user(request, slug, write=True)
-    collectif = get_record_for_user(Collectif, request, espace, pk, write=True)
-    reunion = (
-        get_reunion_for_user(request, collectif, reunion_pk, write=True) if reunion_pk else None
-    )
+    collectif = policy_for(Collectif).get(request, espace, pk, write=True)
+    reunion = None
+    if reunion_pk:
+        reunion = REUNION.get(request, espace, reunion_pk, write=True)
+        if reunion.collectif_id != collectif.pk:
+            raise Http404(REUNION.not_found)
     initial = ReunionForm.initial_for(reunion) if reunion else {}
     form = ReunionForm(request.POST or None, initial=initial, choices=_choices(request, espace))
     if request.method == "POST" and form.is_valid():

@@ -17,18 +17,13 @@ from django.utils.translation import gettext_lazy
 
 from balises.cooperation import services
 from balises.cooperation.forms import ContributionForm, ParticipationForm
-from balises.cooperation.permissions import (
-    get_contribution_for_user,
-    get_participation_for_user,
-    visible_acteurs,
-    visible_contributions,
-)
+from balises.cooperation.policies import ACTEUR, CONTRIBUTION, PARTICIPATION
 from balises.cooperation.presenters.records import contribution_data
 from balises.cooperation.views.common import add_errors, csv_response, json_response
 from balises.core.http import AuthenticatedHttpRequest
 from balises.espaces.context import space_context
 from balises.espaces.permissions import get_espace_for_user
-from balises.trajectoires.permissions import visible_actions
+from balises.trajectoires.policies import ACTION
 
 PER_PAGE = 100
 
@@ -44,11 +39,11 @@ class LinkKind:
 
 KINDS = {
     "participation": LinkKind(
-        "participation", ParticipationForm, get_participation_for_user,
+        "participation", ParticipationForm, PARTICIPATION.get,
         gettext_lazy("Participation"), gettext_lazy("Nouvelle participation"),
     ),
     "contribution": LinkKind(
-        "contribution", ContributionForm, get_contribution_for_user,
+        "contribution", ContributionForm, CONTRIBUTION.get,
         gettext_lazy("Contribution"), gettext_lazy("Nouvelle contribution"),
     ),
 }  # fmt: skip
@@ -56,7 +51,7 @@ KINDS = {
 
 def _contributions(request: HttpRequest, espace):
     return (
-        visible_contributions(request.user, espace)
+        CONTRIBUTION.visible(request.user, espace)
         .select_related("acteur", "action")
         .order_by("-period_start", "pk")
     )
@@ -108,8 +103,8 @@ def link_edit(request: AuthenticatedHttpRequest, slug: str, kind: str, pk: int |
     form = link_kind.form(
         request.POST or None,
         initial=initial,
-        actions=visible_actions(request.user, espace).order_by("title"),
-        acteurs=visible_acteurs(request.user, espace),
+        actions=ACTION.visible(request.user, espace).order_by("title"),
+        acteurs=ACTEUR.visible(request.user, espace),
     )
     if request.method == "POST" and form.is_valid():
         try:

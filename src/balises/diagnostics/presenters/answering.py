@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from balises.diagnostics.forms import DONT_KNOW, AnswerForm
 from balises.diagnostics.models import Appreciation, Repondant
-from balises.diagnostics.permissions import evidence_actions
+from balises.diagnostics.policies import evidence_actions
 from balises.referentiels.models import Element, MaturityLevel
 from balises.trajectoires.models import Action, ActionElement
 

@@ -16,11 +16,7 @@ from django.views.decorators.http import require_POST
 
 from balises.diagnostics import services
 from balises.diagnostics.models import Repondant
-from balises.diagnostics.permissions import (
-    find_repondant_by_token,
-    get_campagne_for_user,
-    get_own_repondant,
-)
+from balises.diagnostics.policies import CAMPAGNE, find_repondant_by_token, get_own_repondant
 from balises.diagnostics.presenters.answering import load_sheet, make_form
 from balises.espaces.context import space_context
 from balises.espaces.permissions import get_espace_for_user
@@ -28,7 +24,7 @@ from balises.espaces.permissions import get_espace_for_user
 
 def _member_repondant(request: HttpRequest, slug: str, pk: int) -> Repondant:
     espace = get_espace_for_user(request, slug, private=True)
-    campagne = get_campagne_for_user(request, espace, pk)
+    campagne = CAMPAGNE.get(request, espace, pk)
     return get_own_repondant(request, campagne)
 
 

@@ -15,18 +15,14 @@ from balises.core.models import User
 from balises.diagnostics import services
 from balises.diagnostics.forms import CampagneForm, ElementsForm, MemberForm, OutsideForm
 from balises.diagnostics.models import CampagneStatus
-from balises.diagnostics.permissions import (
-    get_campagne_for_user,
-    get_repondant_for_manager,
-    visible_campagnes,
-)
+from balises.diagnostics.policies import CAMPAGNE, get_repondant_for_manager
 from balises.espaces.context import space_context
 from balises.espaces.permissions import get_espace_for_user
 
 
 def campagne_list(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
-    campagnes = visible_campagnes(request.user, espace).select_related("referentiel")
+    campagnes = CAMPAGNE.visible(request.user, espace).select_related("referentiel")
     context = space_context(request, espace, "diagnostics", campagnes=campagnes)
     return render(request, "diagnostics/list.html", context)
 
@@ -46,7 +42,7 @@ def campagne_list_json(request: HttpRequest, slug: str) -> JsonResponse:
                 reverse("diagnostics:campagne_detail", args=[espace.slug, c.pk])
             ),
         }
-        for c in visible_campagnes(request.user, espace).select_related("referentiel")
+        for c in CAMPAGNE.visible(request.user, espace).select_related("referentiel")
     ]
     data = {"espace": espace.slug, "count": len(rows), "campagnes": rows}
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
@@ -86,7 +82,7 @@ def campagne_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 def campagne_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
-    campagne = get_campagne_for_user(request, espace, pk)
+    campagne = CAMPAGNE.get(request, espace, pk)
     context = space_context(request, espace, "diagnostics", campagne=campagne)
     if context["is_member"]:
         repondants = list(campagne.repondants.select_related("user"))
@@ -129,7 +125,7 @@ def _run(request: HttpRequest, action, success: str) -> None:
 @require_POST
 def campagne_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     espace = get_espace_for_user(request, slug, manage=True)
-    campagne = get_campagne_for_user(request, espace, pk, manage=True)
+    campagne = CAMPAGNE.get(request, espace, pk, manage=True)
     status = request.POST.get("status", "")
     done = _("Campagne ouverte.") if status == CampagneStatus.OPEN else _("Campagne close.")
     _run(request, lambda: services.set_status(campagne, request.user, status), done)  # type: ignore[arg-type]
@@ -140,7 +136,7 @@ def campagne_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 def campagne_publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     espace = get_espace_for_user(request, slug, manage=True)
-    campagne = get_campagne_for_user(request, espace, pk, manage=True)
+    campagne = CAMPAGNE.get(request, espace, pk, manage=True)
     published = request.POST.get("published") == "1"
     done = _("Résultats publiés.") if published else _("Résultats retirés de la vue publique.")
     _run(request, lambda: services.set_published(campagne, request.user, published), done)  # type: ignore[arg-type]
@@ -151,7 +147,7 @@ def campagne_publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 def repondant_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     espace = get_espace_for_user(request, slug, manage=True)
-    campagne = get_campagne_for_user(request, espace, pk, manage=True)
+    campagne = CAMPAGNE.get(request, espace, pk, manage=True)
     form = MemberForm(request.POST, members=User.objects.filter(adhesions__espace=espace))
     if not form.is_valid():
         messages.error(request, _("Choisissez un membre de l'espace et un point de vue."))
@@ -169,7 +165,7 @@ def repondant_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 def repondant_invite(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     espace = get_espace_for_user(request, slug, manage=True)
-    campagne = get_campagne_for_user(request, espace, pk, manage=True)
+    campagne = CAMPAGNE.get(request, espace, pk, manage=True)
     form = OutsideForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Indiquez un nom, une adresse e-mail valide et un point de vue."))
@@ -194,7 +190,7 @@ def repondant_invite(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def repondant_manage(request: HttpRequest, slug: str, pk: int, rpk: int, op: str) -> HttpResponse:
     """Reopen a respondent's answers, send them a new link, or remove them."""
     espace = get_espace_for_user(request, slug, manage=True)
-    campagne = get_campagne_for_user(request, espace, pk, manage=True)
+    campagne = CAMPAGNE.get(request, espace, pk, manage=True)
     repondant = get_repondant_for_manager(campagne, rpk)
     user = request.user
     operations = {

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from balises.core.csv_export import SafeWriter
 from balises.diagnostics.evolution import maturity_over_time
-from balises.diagnostics.permissions import can_see_details, get_campagne_for_user
+from balises.diagnostics.policies import CAMPAGNE, can_see_details
 from balises.diagnostics.presenters import results as presenters
 from balises.diagnostics.results import CampaignResults, campaign_results
 from balises.espaces.context import space_context
@@ -24,7 +24,7 @@ TEMPS_REFLEXIF_ROUTES = ("cooperation:temps_create",)
 
 def _load(request: HttpRequest, slug: str, pk: int) -> CampaignResults:
     espace = get_espace_for_user(request, slug)
-    campagne = get_campagne_for_user(request, espace, pk)
+    campagne = CAMPAGNE.get(request, espace, pk)
     return campaign_results(request.user, campagne, can_see_details(request.user, campagne))
 
 

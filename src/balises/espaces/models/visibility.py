@@ -1,13 +1,13 @@
 """Visibility of records that belong to a territory space, shared by every app that stores them.
 
 A record with an ``espace`` and a ``visibility`` field is read through
-``SpaceRecordQuerySet.visible_to(user)``; the rule itself lives in
-``balises.espaces.permissions.record_visibility_q`` so that there is one source of truth.
+``SpaceRecordQuerySet.visible_to(user)``, which applies the access policy declared for its
+model in ``balises.espaces.policies``.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -32,18 +32,14 @@ VISIBILITY_HELP = {
 
 
 class SpaceRecordQuerySet(models.QuerySet):
-    """QuerySet for records of a space. Subclasses may set ``espace_field`` ("action__espace")."""
-
-    espace_field = "espace"
-    visibility_field = "visibility"
+    """QuerySet of records kept in spaces: ``visible_to`` applies the model's declared access
+    policy (``balises.espaces.policies``), the one source of truth."""
 
     def visible_to(self, user: User | AnonymousUser | None) -> SpaceRecordQuerySet:
-        # Imported here because permissions imports the models of this package.
-        from balises.espaces.permissions import record_visibility_q
+        # Imported here because the policies import the models of this package.
+        from balises.espaces.policies import policy_for
 
-        return self.filter(
-            record_visibility_q(user, espace_field=self.espace_field, field=self.visibility_field)
-        )
+        return cast(SpaceRecordQuerySet, policy_for(self.model).scope(self, user))
 
 
 class SpaceRecord(models.Model):

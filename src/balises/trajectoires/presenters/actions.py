@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from balises.trajectoires.models import RECIT_SECTIONS, Action
-from balises.trajectoires.permissions import visible_action_elements, visible_liens
+from balises.trajectoires.policies import ACTION_ELEMENT, LIEN
 from balises.trajectoires.queries.actions import action_row
 
 
@@ -15,9 +15,9 @@ def action_data(request: HttpRequest, action: Action) -> dict:
     url = request.build_absolute_uri(
         reverse("trajectoires:action_detail", args=[espace.slug, action.pk])
     )
-    liens = visible_liens(request.user, espace).select_related("source", "target")
+    liens = LIEN.visible(request.user, espace).select_related("source", "target")
     elements = (
-        visible_action_elements(request.user, espace)
+        ACTION_ELEMENT.visible(request.user, espace)
         .filter(action=action)
         .select_related("element__referentiel")
     )

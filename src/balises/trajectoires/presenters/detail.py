@@ -9,7 +9,7 @@ from balises.espaces.models import Espace
 from balises.referentiels.models import Element, Referentiel
 from balises.trajectoires.forms import ElementLinkForm, LienForm, SourceForm
 from balises.trajectoires.models import RECIT_SECTIONS, Action, Evenement, SautSystemique
-from balises.trajectoires.permissions import visible_action_elements, visible_actions, visible_liens
+from balises.trajectoires.policies import ACTION, ACTION_ELEMENT, LIEN
 
 # The default picker: the kinds of the built-in référentiel an action most often illustrates.
 DEFAULT_REFERENTIEL = "villes-pairs"
@@ -46,7 +46,7 @@ def action_detail_context(
     request: HttpRequest, espace: Espace, action: Action, can_write: bool
 ) -> dict:
     user = request.user
-    liens = visible_liens(user, espace).select_related("source", "target")
+    liens = LIEN.visible(user, espace).select_related("source", "target")
     context = {
         "action": action,
         "recit": recit_sections(action),
@@ -60,7 +60,7 @@ def action_detail_context(
         "liens_sortants": list(liens.filter(source=action).order_by("kind", "target__title")),
         "liens_entrants": list(liens.filter(target=action).order_by("kind", "source__title")),
         "elements": list(
-            visible_action_elements(user, espace)
+            ACTION_ELEMENT.visible(user, espace)
             .filter(action=action)
             .select_related("element__kind", "element__referentiel")
             .order_by("element__referentiel__slug", "element__position")
@@ -69,10 +69,7 @@ def action_detail_context(
     }
     if can_write:
         targets = (
-            visible_actions(user, espace)
-            .exclude(pk=action.pk)
-            .only("pk", "title")
-            .order_by("title")
+            ACTION.visible(user, espace).exclude(pk=action.pk).only("pk", "title").order_by("title")
         )
         choices, referentiel = element_choices(request.GET.get("referentiel"))
         context.update(

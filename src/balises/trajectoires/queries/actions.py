@@ -10,7 +10,7 @@ from balises.core.fields import has_code
 from balises.espaces.models import Espace
 from balises.trajectoires.dates import format_partial_date
 from balises.trajectoires.models import Action, Scale, Status, Theme
-from balises.trajectoires.permissions import visible_actions
+from balises.trajectoires.policies import ACTION
 
 THEME_LABELS = dict(Theme.choices)
 STATUS_LABELS = dict(Status.choices)
@@ -19,7 +19,7 @@ SCALE_LABELS = dict(Scale.choices)
 
 def filter_actions(user, espace: Espace, filters: dict) -> QuerySet[Action]:
     """Actions of the space visible to the user, filtered by status, theme, period and text."""
-    actions = visible_actions(user, espace)
+    actions = ACTION.visible(user, espace)
     if filters.get("status"):
         actions = actions.filter(status=filters["status"])
     if filters.get("theme"):

@@ -16,16 +16,14 @@ from django.urls import NoReverseMatch, reverse
 
 from balises.core.fields import has_code
 from balises.espaces.models import Espace
-from balises.espaces.permissions import record_visibility_q
 from balises.trajectoires.models import (
-    Action,
     ActionElement,
     Evenement,
-    LienAction,
     Phase,
     SautSystemique,
     Status,
 )
+from balises.trajectoires.policies import ACTION, LIEN
 
 # Past these sizes the drawings would be unreadable (and slow): they show the first ones and
 # say so; the JSON twins hold everything.
@@ -80,10 +78,6 @@ class Period:
         return q
 
 
-def visible_actions(user, espace: Espace):
-    return Action.objects.visible_to(user).filter(espace=espace)
-
-
 class ActionRow(NamedTuple):
     """The fields of an action the views show; far lighter than model instances."""
 
@@ -101,7 +95,7 @@ class ActionRow(NamedTuple):
 
 def _actions(user, espace: Espace, period: Period | None):
     # Undated actions last on every database (SQLite and PostgreSQL differ by default).
-    query = visible_actions(user, espace).order_by(F("start").asc(nulls_last=True), "title", "id")
+    query = ACTION.visible(user, espace).order_by(F("start").asc(nulls_last=True), "title", "id")
     return query.filter(period.action_q()) if period is not None else query
 
 
@@ -131,16 +125,16 @@ def iter_actions(user, espace: Espace, period: Period | None = None) -> Iterator
 
 
 def visible_ids(user, espace: Espace) -> set[int]:
-    return set(visible_actions(user, espace).values_list("id", flat=True))
+    return set(ACTION.visible(user, espace).values_list("id", flat=True))
 
 
 def titles_of(user, espace: Espace, ids: list[int]) -> dict[int, str]:
-    return dict(visible_actions(user, espace).filter(pk__in=ids).values_list("id", "title"))
+    return dict(ACTION.visible(user, espace).filter(pk__in=ids).values_list("id", "title"))
 
 
 def iter_links(user, espace: Espace) -> Iterator[tuple[int, int, str]]:
     return (
-        _visible_links(user, espace)
+        LIEN.visible(user, espace)
         .order_by("source_id", "target_id", "kind")
         .values_list("source_id", "target_id", "kind")
         .iterator(chunk_size=500)
@@ -151,20 +145,10 @@ def count_actions(user, espace: Espace, period: Period | None = None) -> int:
     return _actions(user, espace, period).count()
 
 
-def _visible_links(user, espace: Espace):
-    """Links whose two ends the user may see; joins rather than IN (subquery), which SQLite
-    plans badly (a second per page on 5,000 links)."""
-    return (
-        LienAction.objects.filter(source__espace=espace, target__espace=espace)
-        .filter(record_visibility_q(user, "source__espace", "source__visibility"))
-        .filter(record_visibility_q(user, "target__espace", "target__visibility"))
-    )
-
-
 def load_links(user, espace: Espace) -> list[tuple[int, int, str]]:
     """(source id, target id, kind) of the links between actions the user may see."""
     return list(
-        _visible_links(user, espace)
+        LIEN.visible(user, espace)
         .order_by("source_id", "target_id", "kind")
         .values_list("source_id", "target_id", "kind")
     )
@@ -174,7 +158,7 @@ def load_links_among(user, espace: Espace, ids: set[int]) -> list[tuple[int, int
     """The visible links between the given actions (those a drawing shows)."""
     among = sorted(ids)
     return list(
-        _visible_links(user, espace)
+        LIEN.visible(user, espace)
         .filter(source_id__in=among, target_id__in=among)
         .order_by("source_id", "target_id", "kind")
         .values_list("source_id", "target_id", "kind")
@@ -184,14 +168,14 @@ def load_links_among(user, espace: Espace, ids: set[int]) -> list[tuple[int, int
 def link_table(user, espace: Espace, limit: int) -> list[tuple[str, str, str]]:
     """(source title, kind, target title) of the first visible links, for the page's list."""
     return list(
-        _visible_links(user, espace)
+        LIEN.visible(user, espace)
         .order_by("source__start", "source__title", "source_id", "target_id", "kind")
         .values_list("source__title", "kind", "target__title")[:limit]
     )
 
 
 def count_links(user, espace: Espace) -> int:
-    return _visible_links(user, espace).count()
+    return LIEN.visible(user, espace).count()
 
 
 def load_marks(user, espace: Espace, period: Period | None = None):
@@ -218,7 +202,7 @@ def load_marks(user, espace: Espace, period: Period | None = None):
 
 
 def status_counts(user, espace: Espace) -> dict[str, int]:
-    rows = visible_actions(user, espace).values("status").annotate(n=Count("id"))
+    rows = ACTION.visible(user, espace).values("status").annotate(n=Count("id"))
     return {row["status"]: row["n"] for row in rows}
 
 
@@ -238,7 +222,7 @@ def coverage_links(user, espace: Espace, slug: str, keys: list[str]) -> list[dic
     matched by stable key so that links made on an older version still count."""
     rows = (
         ActionElement.objects.filter(
-            action__in=visible_actions(user, espace).values("id"),
+            action__in=ACTION.visible(user, espace).values("id"),
             element__referentiel__slug=slug,
             element__key__in=keys,
         )

@@ -19,6 +19,7 @@ from balises.trajectoires.models import (
     SautSystemique,
     Widening,
 )
+from balises.trajectoires.policies import ACTION
 from balises.trajectoires.services.common import (
     check_choice,
     check_codes,
@@ -31,10 +32,9 @@ from balises.trajectoires.services.common import (
 
 def _actions(user, espace: Espace, actions) -> list[Action]:
     """The actions named (objects or ids), all of this space and visible to the user."""
-    from balises.trajectoires.permissions import visible_actions
 
     ids = {a.pk if isinstance(a, Action) else int(a) for a in actions or []}
-    found = list(visible_actions(user, espace).filter(pk__in=ids))
+    found = list(ACTION.visible(user, espace).filter(pk__in=ids))
     if len(found) != len(ids):
         raise ValidationError(
             {"actions": [_("Une des actions choisies n'existe pas ou ne vous est pas visible.")]}

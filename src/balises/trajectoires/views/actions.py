@@ -23,7 +23,7 @@ from balises.espaces.permissions import get_espace_for_user
 from balises.trajectoires import services
 from balises.trajectoires.forms import RECIT_HELP, ActionFilterForm, ActionForm
 from balises.trajectoires.models import Action
-from balises.trajectoires.permissions import deleted_action_history, get_action_for_user
+from balises.trajectoires.policies import ACTION, deleted_action_history
 from balises.trajectoires.presenters.detail import action_detail_context
 from balises.trajectoires.queries.actions import (
     THEME_LABELS,
@@ -94,7 +94,7 @@ def action_list_csv(request: HttpRequest, slug: str) -> HttpResponse:
 
 def action_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
-    action = get_action_for_user(request, espace, pk)
+    action = ACTION.get(request, espace, pk)
     context = space_context(request, espace, "trajectoire")
     context.update(action_detail_context(request, espace, action, context["can_write"]))
     return render(request, "trajectoires/action_detail.html", context)
@@ -104,7 +104,7 @@ def action_detail_json(request: HttpRequest, slug: str, pk: int) -> JsonResponse
     from balises.trajectoires.presenters.actions import action_data
 
     espace = get_espace_for_user(request, slug)
-    action = get_action_for_user(request, espace, pk)
+    action = ACTION.get(request, espace, pk)
     return JsonResponse(action_data(request, action), json_dumps_params={"ensure_ascii": False})
 
 
@@ -139,7 +139,7 @@ def action_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 @login_required
 def action_edit(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     espace = get_espace_for_user(request, slug, write=True)
-    action = get_action_for_user(request, espace, pk, write=True)
+    action = ACTION.get(request, espace, pk, write=True)
     form = ActionForm(request.POST or None, initial=ActionForm.initial_for(action))
     if request.method == "POST" and form.is_valid():
         try:
@@ -184,7 +184,7 @@ def _as_text(value) -> str:
 @login_required
 def action_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     espace = get_espace_for_user(request, slug, write=True)
-    action = get_action_for_user(request, espace, pk, write=True)
+    action = ACTION.get(request, espace, pk, write=True)
     if request.method == "POST":
         services.delete_action(action, request.user)
         messages.success(
@@ -227,7 +227,7 @@ def action_restore_version(
     request: AuthenticatedHttpRequest, slug: str, pk: int, history_id: int
 ) -> HttpResponse:
     espace = get_espace_for_user(request, slug, write=True)
-    action = get_action_for_user(request, espace, pk, write=True)
+    action = ACTION.get(request, espace, pk, write=True)
     try:
         services.restore_action_version(action, request.user, history_id)
     except RestoreError as error:

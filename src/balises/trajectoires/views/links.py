@@ -19,12 +19,7 @@ from balises.core.http import AuthenticatedHttpRequest
 from balises.espaces.permissions import get_espace_for_user
 from balises.trajectoires import services
 from balises.trajectoires.forms import ElementLinkForm, LienForm, SourceForm
-from balises.trajectoires.permissions import (
-    get_action_element_for_user,
-    get_action_for_user,
-    get_element,
-    get_lien_for_user,
-)
+from balises.trajectoires.policies import ACTION, ACTION_ELEMENT, LIEN, get_element
 
 UNSEEN_ACTION = _("Cette action n'existe pas ou vous ne pouvez pas la voir : lien refusé.")
 
@@ -50,13 +45,13 @@ def _form_errors(request, form) -> None:
 @require_POST
 def lien_add(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     espace = get_espace_for_user(request, slug, write=True)
-    action = get_action_for_user(request, espace, pk, write=True)
+    action = ACTION.get(request, espace, pk, write=True)
     form = LienForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
         return _back(slug, pk, "#liens")
     try:
-        target = get_action_for_user(request, espace, form.cleaned_data["target"])
+        target = ACTION.get(request, espace, form.cleaned_data["target"])
     except Http404:
         _refuse(request, str(UNSEEN_ACTION))
         return _back(slug, pk, "#liens")
@@ -77,8 +72,8 @@ def lien_remove(
     request: AuthenticatedHttpRequest, slug: str, pk: int, lien_pk: int
 ) -> HttpResponse:
     espace = get_espace_for_user(request, slug, write=True)
-    action = get_action_for_user(request, espace, pk, write=True)
-    lien = get_lien_for_user(request, espace, lien_pk, write=True)
+    action = ACTION.get(request, espace, pk, write=True)
+    lien = LIEN.get(request, espace, lien_pk, write=True)
     if action.pk not in (lien.source_id, lien.target_id):
         raise Http404(_("Ce lien ne concerne pas cette action."))
     services.unlink_actions(request.user, lien)
@@ -90,7 +85,7 @@ def lien_remove(
 @require_POST
 def element_add(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     espace = get_espace_for_user(request, slug, write=True)
-    action = get_action_for_user(request, espace, pk, write=True)
+    action = ACTION.get(request, espace, pk, write=True)
     form = ElementLinkForm(request.POST)
     element = None
     if form.is_valid():
@@ -122,8 +117,8 @@ def element_remove(
     request: AuthenticatedHttpRequest, slug: str, pk: int, link_pk: int
 ) -> HttpResponse:
     espace = get_espace_for_user(request, slug, write=True)
-    action = get_action_for_user(request, espace, pk, write=True)
-    link = get_action_element_for_user(request, espace, link_pk, write=True)
+    action = ACTION.get(request, espace, pk, write=True)
+    link = ACTION_ELEMENT.get(request, espace, link_pk, write=True)
     if link.action_id != action.pk:
         raise Http404(_("Ce lien ne concerne pas cette action."))
     services.unlink_element(request.user, link)
@@ -135,7 +130,7 @@ def element_remove(
 @require_POST
 def source_add(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     espace = get_espace_for_user(request, slug, write=True)
-    action = get_action_for_user(request, espace, pk, write=True)
+    action = ACTION.get(request, espace, pk, write=True)
     form = SourceForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
@@ -155,7 +150,7 @@ def source_remove(
     request: AuthenticatedHttpRequest, slug: str, pk: int, source_pk: int
 ) -> HttpResponse:
     espace = get_espace_for_user(request, slug, write=True)
-    action = get_action_for_user(request, espace, pk, write=True)
+    action = ACTION.get(request, espace, pk, write=True)
     source = action.sources.filter(pk=source_pk).first()
     if source is None:
         raise Http404(_("Cette source n'est pas attachée à cette action."))

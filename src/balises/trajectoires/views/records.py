@@ -26,12 +26,7 @@ from balises.espaces.permissions import get_espace_for_user
 from balises.trajectoires import services
 from balises.trajectoires.forms import EvenementForm, PhaseForm, SautForm
 from balises.trajectoires.models import Evenement, Phase, SautSystemique
-from balises.trajectoires.permissions import (
-    get_evenement_for_user,
-    get_phase_for_user,
-    get_saut_for_user,
-    visible_actions,
-)
+from balises.trajectoires.policies import ACTION, EVENEMENT, PHASE, SAUT
 from balises.trajectoires.presenters.records import record_data
 from balises.trajectoires.views.common import add_errors
 
@@ -50,15 +45,15 @@ class RecordKind:
 
 KINDS = {
     "evenements": RecordKind(
-        "evenements", Evenement, EvenementForm, services.save_evenement, get_evenement_for_user,
+        "evenements", Evenement, EvenementForm, services.save_evenement, EVENEMENT.get,
         gettext_lazy("Événements et opportunités"), gettext_lazy("Nouvel événement"), True,
     ),
     "phases": RecordKind(
-        "phases", Phase, PhaseForm, services.save_phase, get_phase_for_user,
+        "phases", Phase, PhaseForm, services.save_phase, PHASE.get,
         gettext_lazy("Phases de la trajectoire"), gettext_lazy("Nouvelle phase"), False,
     ),
     "sauts": RecordKind(
-        "sauts", SautSystemique, SautForm, services.save_saut, get_saut_for_user,
+        "sauts", SautSystemique, SautForm, services.save_saut, SAUT.get,
         gettext_lazy("Sauts systémiques"), gettext_lazy("Nouveau saut systémique"), True,
     ),
 }  # fmt: skip
@@ -67,7 +62,7 @@ KINDS = {
 def _records(kind: RecordKind, request: HttpRequest, espace):
     records = kind.model.objects.visible_to(request.user).filter(espace=espace)
     if kind.has_actions:
-        actions = visible_actions(request.user, espace).only("pk", "title", "espace_id")
+        actions = ACTION.visible(request.user, espace).only("pk", "title", "espace_id")
         records = records.prefetch_related(_prefetch(actions))
     return records
 
@@ -103,7 +98,7 @@ def record_detail(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpRe
     record_kind = KINDS[kind]
     record = record_kind.get(request, espace, pk)
     if record_kind.has_actions:
-        seen = visible_actions(request.user, espace)
+        seen = ACTION.visible(request.user, espace)
         record.visible_actions = list(record.actions.filter(pk__in=seen.values("pk")))
     context = space_context(
         request,
@@ -117,7 +112,7 @@ def record_detail(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpRe
 
 
 def _form(kind: RecordKind, request, espace, initial) -> Any:
-    actions = visible_actions(request.user, espace).order_by("title")
+    actions = ACTION.visible(request.user, espace).order_by("title")
     return kind.form(request.POST or None, initial=initial, actions=actions)
 
 

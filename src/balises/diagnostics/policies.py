@@ -1,5 +1,6 @@
-"""Who may see and change self-assessment campaigns. Every view, API endpoint and export goes
-through these helpers (see docs/diagnostics.md, « Qui voit quoi »):
+"""Who may see and change self-assessment campaigns: the declared policy of campaigns (see
+``balises.espaces.policies``) and the helpers of respondents. Every view, API endpoint and
+export goes through them (see docs/diagnostics.md, « Qui voit quoi »):
 
 - the campaigns of a space, their respondents and results: its members, whatever their role;
 - a campaign's results, for everyone else: only once the référent has published them (and the
@@ -12,27 +13,52 @@ through these helpers (see docs/diagnostics.md, « Qui voit quoi »):
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 
 from balises.diagnostics.models import Campagne, CampagneStatus, Repondant, hash_token
-from balises.espaces.models import Espace
-from balises.espaces.permissions import can_manage, can_read_private
+from balises.espaces.models import Espace, Role
+from balises.espaces.permissions import can_read_private, readable_espace_ids
+from balises.espaces.policies import SpacePolicy, register
 from balises.trajectoires.models import Action
 
 if TYPE_CHECKING:
     from balises.espaces.permissions import AnyUser
 
 
-def visible_campagnes(user: AnyUser, espace: Espace) -> QuerySet[Campagne]:
-    campagnes = Campagne.objects.filter(espace=espace)
-    if can_read_private(user, espace):
-        return campagnes
-    return campagnes.filter(results_published=True).exclude(status=CampagneStatus.DRAFT)
+@dataclass(frozen=True)
+class CampagnePolicy(SpacePolicy):
+    """A campaign has no visibility field: members see all of their space's campaigns; everyone
+    else, only those whose results the référents published (and that are not in preparation).
+    Changing a campaign is for référents."""
+
+    def rule(self, user: AnyUser) -> Q:
+        published = Q(results_published=True) & ~Q(status=CampagneStatus.DRAFT)
+        members = readable_espace_ids(user)
+        return published | Q(espace__in=members) if members else published
+
+    def in_space(self, espace: Espace | int) -> QuerySet:
+        return Campagne.objects.filter(espace=espace)
+
+    def can_read(self, user: AnyUser, record: Model) -> bool:
+        campagne = cast(Campagne, record)
+        published = campagne.results_published and campagne.status != CampagneStatus.DRAFT
+        return published or can_read_private(user, campagne.espace)
+
+
+CAMPAGNE = register(
+    CampagnePolicy(
+        Campagne,
+        _("Aucune campagne à cette adresse."),
+        ends=(),
+        related=("referentiel", "espace__territoire"),
+        write_role=Role.REFERENT,
+    )
+)
 
 
 def can_see_details(user: AnyUser, campagne: Campagne) -> bool:
@@ -45,23 +71,6 @@ def _pk(value: Any) -> int:
         return int(str(value))
     except ValueError:
         raise Http404(_("Aucune campagne à cette adresse.")) from None
-
-
-def get_campagne_for_user(
-    request: HttpRequest, espace: Espace, pk: Any, manage: bool = False
-) -> Campagne:
-    """A campaign of the space the user may see, or 404; 403 for a member who may not manage."""
-    campagne = (
-        visible_campagnes(request.user, espace)
-        .select_related("referentiel", "espace__territoire")
-        .filter(pk=_pk(pk))
-        .first()
-    )
-    if campagne is None:
-        raise Http404(_("Aucune campagne à cette adresse."))
-    if manage and not can_manage(request.user, espace):
-        raise PermissionDenied(_("Seuls les référents de l'espace peuvent faire cela."))
-    return campagne
 
 
 def get_own_repondant(request: HttpRequest, campagne: Campagne) -> Repondant:
