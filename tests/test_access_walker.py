@@ -179,6 +179,7 @@ def make_trajectoire_samples(espace_a, espace_b, alice, referentiel, markers) ->
     # The public action links to the private one: its page must not name it to outsiders.
     ids["lien"] = trajectoires.link_actions(alice, public, prive, "entraine").pk
     ids["element"] = trajectoires.link_element(alice, prive, referentiel.elements.first()).pk
+    ids["element_id"] = referentiel.elements.last().pk  # for the write walker to link
     ids["source"] = trajectoires.attach_source(
         alice, prive, "https://example.org/walker", "Source trajectoire-source-a-6201"
     ).pk
