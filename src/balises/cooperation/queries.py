@@ -14,7 +14,7 @@ from django.db.models import Sum
 
 from balises.cooperation import dashboard as dashboard_maths
 from balises.cooperation import network as network_maths
-from balises.cooperation.models import ANONYMOUS_HABITANT, ActeurKind, Level
+from balises.cooperation.models import ActeurKind, Level, masked_name
 from balises.cooperation.policies import ACTEUR, CONTRIBUTION, PARTICIPATION
 from balises.core.fields import has_code
 from balises.espaces.models import Espace
@@ -56,19 +56,17 @@ def actor_rows(user: AnyUser, espace: Espace, is_member: bool) -> dict[int, Acto
     """Visible actors by id, unconsented habitants anonymised for non-members (one query)."""
     labels = dict(ActeurKind.choices)
     rows = ACTEUR.visible(user, espace).values_list(
-        "pk", "name", "kind", "consent_public", "parent_id"
+        "pk", "name", "kind", "consent_public", "is_group", "parent_id"
     )
     return {
         pk: ActorRow(
             pk,
-            name
-            if is_member or consent or kind != ActeurKind.HABITANT
-            else str(ANONYMOUS_HABITANT),
+            name if is_member or consent or kind != ActeurKind.HABITANT else masked_name(is_group),
             kind,
             str(labels.get(kind, kind)),
             parent_id,
         )
-        for pk, name, kind, consent, parent_id in rows
+        for pk, name, kind, consent, is_group, parent_id in rows
     }
 
 

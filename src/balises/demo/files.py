@@ -36,6 +36,14 @@ RECIT_KEYS = {
 # « (S15) » or « (S15, S16) »: a citation when every name in the parentheses is a source key.
 _CITATION = re.compile(r"\(([A-Za-z0-9_-]+(?:,\s*[A-Za-z0-9_-]+)*)\)")
 _LOOKS_LIKE_KEY = re.compile(r"^S\d+$")
+# A source key left in a text outside a citation would reach the pages as is.
+_BARE_KEY = re.compile(r"\bS\d+\b")
+# The three kinds of cooperation records a town file may hold, under ``dispositifs``.
+DISPOSITIF_SECTIONS = {
+    "collectifs": ("name", ("description",)),
+    "voyages": ("title", ("learnt",)),
+    "temps_reflexifs": ("title", ("what_worked", "what_did_not", "decisions")),
+}
 
 
 class DemoFileError(ValueError):
@@ -129,6 +137,9 @@ class TownFile:
             suspicious = [n for n in names if _LOOKS_LIKE_KEY.match(n) and n not in self.sources]
             if (any(known) and not all(known)) or suspicious:
                 self._error(where, f"citation inconnue « {match.group(0)} »")
+        rendered = self.render(text or "")
+        for key in _BARE_KEY.findall(rendered):
+            self._error(where, f"clé de source « {key} » hors d'une citation")
 
     def _check_choice(self, where: str, value: Any, choices: list[str]) -> None:
         if value not in choices:
@@ -161,6 +172,7 @@ class TownFile:
                 if not str(link.get("justification", "")).strip():
                     self._error(where, f"justification manquante pour {link.get('element')}")
                 self._check_text(where, link.get("justification", ""))
+            self._check_divergences(where, action.get("divergences"))
         for section, kind_field, choices in (
             ("events", "kind", EventKind.values),
             ("sauts", None, None),
@@ -187,6 +199,56 @@ class TownFile:
             if link.get("from") == link.get("to"):
                 self._error(where, "une action ne peut pas être liée à elle-même")
         self._check_cooperation()
+        self._check_dispositifs(keys)
+
+    def _check_divergences(self, where: str, divergences: Any) -> None:
+        """Where sources disagree, each figure keeps its own sources: none is silently picked."""
+        for row in divergences or []:
+            here = f"{where}, divergence « {row.get('sujet')} »"
+            if not str(row.get("sujet", "")).strip():
+                self._error(here, "sujet manquant")
+            if row.get("section", "realisation") not in RECIT_KEYS:
+                self._error(here, f"section de récit inconnue « {row.get('section')} »")
+            values = row.get("valeurs") or []
+            if len(values) < 2:
+                self._error(here, "au moins deux valeurs, chacune avec ses sources")
+            for value in values:
+                if not str(value.get("valeur", "")).strip():
+                    self._error(here, "valeur manquante")
+                self._check_sources(here, value.get("sources"))
+            self._check_text(here, row.get("note", ""))
+
+    def _check_dispositifs(self, action_keys: set) -> None:
+        """Clubs, visits and reflexive sessions: each text cites its sources and says which
+        part is our reading."""
+        section = self.doc.get("dispositifs") or {}
+        for name in section:
+            if name not in DISPOSITIF_SECTIONS:
+                self._error("dispositifs", f"rubrique inconnue « {name} »")
+        cooperation = self.doc.get("cooperation") or {}
+        acteurs = {row.get("name") for row in cooperation.get("acteurs") or []}
+        for name, (title_field, text_fields) in DISPOSITIF_SECTIONS.items():
+            for row in section.get(name) or []:
+                where = f"{name} « {row.get(title_field)} »"
+                if not str(row.get(title_field, "")).strip():
+                    self._error(where, "titre manquant")
+                texts = " ".join(str(row.get(field) or "") for field in text_fields)
+                for field in text_fields:
+                    self._check_text(where, str(row.get(field) or ""))
+                if not self.cited_keys(texts):
+                    self._error(where, "le texte doit citer au moins une source")
+                if "notre lecture" not in texts.lower():
+                    self._error(where, "le texte doit dire ce qui est notre lecture")
+                if name != "collectifs":
+                    parsed = as_partial_date(row.get("date"), where)
+                    if parsed is None or parsed[1] != Precision.DAY:
+                        self._error(where, "date au jour près exigée")
+                for person in row.get("participants") or row.get("members") or []:
+                    if person not in acteurs:
+                        self._error(where, f"acteur inconnu « {person} »")
+                for key in row.get("actions") or []:
+                    if key not in action_keys:
+                        self._error(where, f"action inconnue {key}")
 
     def _check_cooperation(self) -> None:
         """Who took part and gave what: each link says in its comment where the fact comes from."""
@@ -196,6 +258,9 @@ class TownFile:
         for acteur in section.get("acteurs") or []:
             where = f"acteur « {acteur.get('name')} »"
             self._check_choice(where, acteur.get("kind"), ActeurKind.values)
+            if acteur.get("kind") == ActeurKind.HABITANT and not acteur.get("is_group"):
+                # The demo holds no personal data: inhabitants appear only as groups.
+                self._error(where, "un habitant de la démonstration est toujours un groupe")
             self._check_text(where, acteur.get("description", ""))
             names.add(acteur.get("name"))
         for part, fields in (
@@ -230,6 +295,18 @@ class TownFile:
             for action in self.items("actions")
             for link in action.get("balises") or []
         }
+
+    def divergence_markdown(self, row: dict) -> str:
+        """A divergence as a quoted paragraph of a récit: each figure with its sources."""
+        parts = []
+        for value in row.get("valeurs") or []:
+            refs = [self.sources[key] for key in value.get("sources") or []]
+            cited = " ; ".join(f"[{ref.label}]({ref.url})" for ref in refs)
+            parts.append(f"{str(value['valeur']).strip()} selon {cited}")
+        subject = str(row["sujet"]).strip()
+        text = f"> **Les sources divergent : {subject}.** " + " ; ".join(parts) + "."
+        note = self.render(str(row.get("note") or ""), markdown=True)
+        return f"{text} {note}".rstrip()
 
     def render(self, text: str, markdown: bool = False, urls: bool = False) -> str:
         """Replace citations by the sources' labels (as Markdown links in récit sections,

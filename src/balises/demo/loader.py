@@ -31,19 +31,31 @@ leaps, links between actions) says so in its text, and links to balises are stor
     sauts:  [{title, date, widened: [acteurs|echelle|enjeux|modele_economique],
               description, actions: [keys], sources: [keys]}]
     liens:  [{from: key, to: key, kind: entraine|s_appuie_sur|elargit|prolonge, note}]
+    # On an action, where sources disagree (a year, an amount, a percentage): each figure
+    # with its own sources, shown as a quoted paragraph « Les sources divergent » at the end
+    # of the récit section named (default: realisation). No figure is picked silently.
+    #   divergences: [{sujet, section?, valeurs: [{valeur, sources: [keys]}], note?}]
     cooperation:                   # optional; the format of balises.cooperation's loader
       acteurs: [{name, kind, organisation, delegation, is_group, description}]
       participations: [{acteur: name, action: title, level, role, comment}]
       contributions:  [{acteur: name, action: title, nature, amount, unit, period, comment}]
+    dispositifs:                   # optional; cooperation's clubs, visits, reflexive sessions
+      collectifs:      [{name, themes, description, members: [acteur names]}]
+      voyages:         [{title, territoire?: {kind, code}, destination?, date (day),
+                         participants: [acteur names], learnt, actions: [keys]}]
+      temps_reflexifs: [{title, date (day), participants, what_worked, what_did_not,
+                         decisions, actions: [keys], balises: [codes]}]
+      # their texts cite at least one source and say what is our reading
 
 Dates are quoted strings: "2014" (year), "2014-10" (month) or "2014-10-07" (day); the stored
 precision follows. Citations in texts are rewritten when loading: as Markdown links in récit
 sections, as the sources' short labels elsewhere, so a reader sees where each fact comes from.
 
 Every participation and contribution comment cites at least one source; citations there become
-the source's label followed by its address, since comments are plain text. Groups of inhabitants
-are ``habitant`` actors with ``is_group: true``: no personal data. An amount is given only when a
-source states it; a level or role is our reading and says so.
+the source's label followed by its address, since comments are plain text. Inhabitants appear
+only as groups (``habitant`` actors with ``is_group: true``, refused otherwise), named as the
+public sources name them: no personal data, so their name and sourced texts stay visible. An
+amount is given only when a source states it; a level or role is our reading and says so.
 
 ``status`` says what the sources reported at their date (« réalisée »: it was done), not
 whether the action still runs today.
@@ -56,7 +68,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from balises.core.errors import ServiceError
 from balises.espaces.models import Espace, Visibility
@@ -75,7 +86,7 @@ from balises.trajectoires.models import (
 )
 from balises.trajectoires.services.actions import SEARCH_KIND, index_action
 
-from .cooperation import load_town_cooperation
+from .cooperation import load_town_cooperation, load_town_dispositifs
 from .files import RECIT_KEYS, DemoFileError, TownFile, as_partial_date, demo_files
 
 CHANGE_REASON = "données de démonstration"
@@ -193,6 +204,9 @@ class _TownLoader:
     def load_cooperation(self) -> None:
         try:
             counts = load_town_cooperation(self.town, self.espace, CHANGE_REASON)
+            counts.update(
+                load_town_dispositifs(self.town, self.espace, self.actions, CHANGE_REASON)
+            )
         except ValidationError as error:
             message = " ".join(error.messages)
             raise DemoError(f"{self.town.path.name}, coopération : {message}") from None
@@ -208,6 +222,12 @@ class _TownLoader:
         fields: dict[str, Any] = {"themes": list(row.get("themes") or [])}
         for section, value in (row.get("recit") or {}).items():
             fields[RECIT_KEYS[section]] = self.text(value, markdown=True)
+        for divergence in row.get("divergences") or []:
+            # Shown where the figure is told, in the action's récit: no figure picked silently.
+            name = RECIT_KEYS[divergence.get("section", "realisation")]
+            block = self.town.divergence_markdown(divergence)
+            fields[name] = f"{fields.get(name, '')}\n\n{block}".strip()
+            self.report.count("divergences")
         action = _save(
             Action(
                 espace=self.espace,
@@ -281,18 +301,26 @@ class _TownLoader:
 
 
 def _open_demo_espace(territoire: Territoire) -> Espace:
-    now = timezone.now()
+    # Never « vérifié »: that badge says staff confirmed a real team of the territory.
     return _save(
         Espace(
             territoire=territoire,
             slug=Espace.slug_for(territoire),
             created_by=None,
             is_demo=True,
-            is_verified=True,
-            verified_at=now,
+            is_verified=False,
             default_visibility=PUBLIC,
         )
     )
+
+
+def _unverify_old_demo_spaces() -> None:
+    """Demo spaces loaded by an earlier version were marked verified: take the mark off."""
+    for espace in Espace.objects.filter(is_demo=True, is_verified=True):
+        espace.is_verified = False
+        espace.verified_at = None
+        espace.verified_by = None
+        _save(espace)
 
 
 def load_demo(stdout=None) -> DemoReport:
@@ -310,6 +338,7 @@ def load_demo(stdout=None) -> DemoReport:
     elements = {element.code: element for element in referentiel.elements.all()}
     report = DemoReport()
     with transaction.atomic():
+        _unverify_old_demo_spaces()
         for town in towns:
             territoire = _territoire(town)
             existing = Espace.objects.filter(territoire=territoire).first()
@@ -340,18 +369,30 @@ def demo_espaces():
     return Espace.objects.filter(is_demo=True).select_related("territoire")
 
 
+GIVE_WAY_REASON = "la démonstration laisse la place à l'espace réel"
+
+
+@transaction.atomic
+def retire_demo_espace(espace: Espace, author=None, reason: str = CHANGE_REASON) -> None:
+    """Delete one demo space with everything it holds (a real space is never touched)."""
+    if not espace.is_demo:
+        raise DemoError(f"L'espace {espace.name} n'est pas une démonstration.")
+    # Cached metrics go first, so that deleting the actions does not ask for a recompute.
+    GraphMetrics.objects.filter(espace=espace).delete()
+    for pk in Action.objects.filter(espace=espace).values_list("pk", flat=True):
+        recherche.remove_document(SEARCH_KIND, pk)
+    espace._change_reason = reason if author is None else GIVE_WAY_REASON
+    espace._history_user = author
+    espace.delete()
+
+
 @transaction.atomic
 def remove_demo(stdout=None) -> list[str]:
     """Delete every demo space with everything it holds; returns the names removed."""
     removed = []
     for espace in demo_espaces():
-        # Cached metrics go first, so that deleting the actions does not ask for a recompute.
-        GraphMetrics.objects.filter(espace=espace).delete()
-        for pk in Action.objects.filter(espace=espace).values_list("pk", flat=True):
-            recherche.remove_document(SEARCH_KIND, pk)
         removed.append(espace.name)
-        espace._change_reason = CHANGE_REASON
-        espace.delete()
+        retire_demo_espace(espace)
     if stdout is not None:
         stdout.write(
             f"Démonstration supprimée : {', '.join(removed)}."
@@ -359,6 +400,13 @@ def remove_demo(stdout=None) -> list[str]:
             else "Aucune donnée de démonstration à supprimer."
         )
     return removed
+
+
+@transaction.atomic
+def reload_demo(stdout=None) -> DemoReport:
+    """Remove the demo spaces and load them again from the files (after a correction)."""
+    remove_demo(stdout=stdout)
+    return load_demo(stdout=stdout)
 
 
 def demo_status() -> list[dict[str, Any]]:

@@ -48,16 +48,29 @@ def _delete(obj, author: User | None) -> None:
     obj.delete()
 
 
+def _give_way(demo: Espace, user: User) -> None:
+    """A demonstration never blocks the real town: its space is removed, with everything it
+    holds, so that the team opens the real one at the same address. The demo's facts stay in
+    its data files, and the history keeps the removed space and who opened the real one."""
+    from balises.demo.loader import retire_demo_espace  # the demo app comes after this one
+
+    retire_demo_espace(demo, author=user)
+
+
 @transaction.atomic
 def open_espace(territoire: Territoire, user: User) -> Espace:
-    """Open the space of a territory that has none; its opener becomes référent."""
+    """Open the space of a territory that has none, or whose space is only a demonstration
+    (the demonstration gives way); its opener becomes référent."""
     _require_signed_in(user)
     if not territoire.is_current:
         raise EspaceError(
             _("%(name)s n'existe plus comme territoire : ouvrez l'espace du territoire actuel.")
             % {"name": territoire.name}
         )
-    if Espace.objects.filter(territoire=territoire).exists():
+    existing = Espace.objects.select_for_update().filter(territoire=territoire).first()
+    if existing is not None and existing.is_demo:
+        _give_way(existing, user)
+    elif existing is not None:
         raise EspaceError(
             _("Le territoire %(name)s a déjà un espace : demandez à ses référents de vous inviter.")
             % {"name": territoire.name}
@@ -78,6 +91,10 @@ def open_espace(territoire: Territoire, user: User) -> Espace:
 def verify_espace(espace: Espace, staff_user: User) -> Espace:
     if not can_verify(staff_user):
         raise EspaceError(_("Seule l'équipe de Balises peut vérifier un espace."))
+    if espace.is_demo:
+        raise EspaceError(
+            _("Un espace de démonstration n'est tenu par aucune équipe : il ne se vérifie pas.")
+        )
     if espace.is_verified:
         raise EspaceError(_("Cet espace est déjà vérifié."))
     espace.is_verified = True

@@ -1,9 +1,11 @@
 from balises.cooperation.models.acteurs import (
+    ANONYMOUS_GROUP,
     ANONYMOUS_HABITANT,
     Acteur,
     Contribution,
     Fusion,
     Participation,
+    masked_name,
 )
 from balises.cooperation.models.choices import (
     LEVEL_RANK,
@@ -24,6 +26,7 @@ from balises.cooperation.models.dispositifs import (
 )
 
 __all__ = [
+    "ANONYMOUS_GROUP",
     "ANONYMOUS_HABITANT",
     "DISPOSITIF_CODES",
     "LEVEL_RANK",
@@ -42,4 +45,5 @@ __all__ = [
     "TempsReflexif",
     "Unit",
     "Voyage",
+    "masked_name",
 ]

@@ -18,6 +18,8 @@ from balises.cooperation.models.choices import (
 from balises.espaces.models.visibility import SpaceRecord, SpaceRecordQuerySet
 
 ANONYMOUS_HABITANT = _("Habitant·e")
+# A group is not a person: masked, it stays a group.
+ANONYMOUS_GROUP = _("Groupe d'habitants")
 
 
 class Acteur(SpaceRecord):
@@ -68,7 +70,14 @@ class Acteur(SpaceRecord):
         return self.kind == ActeurKind.HABITANT and not self.consent_public
 
     def name_for(self, is_member: bool) -> str:
-        return self.name if is_member or not self.is_protected else str(ANONYMOUS_HABITANT)
+        if is_member or not self.is_protected:
+            return self.name
+        return masked_name(self.is_group)
+
+
+def masked_name(is_group: bool) -> str:
+    """What non-members read instead of an unconsenting habitant's name."""
+    return str(ANONYMOUS_GROUP if is_group else ANONYMOUS_HABITANT)
 
 
 class LinkQuerySet(SpaceRecordQuerySet):

@@ -92,7 +92,7 @@ def to_verify(request: AuthenticatedHttpRequest) -> HttpResponse:
     _require_staff(request)
     espaces = (
         Espace.objects.visible_to(request.user)
-        .filter(is_verified=False)
+        .filter(is_verified=False, is_demo=False)
         .select_related("territoire", "created_by")
         .prefetch_related("adhesions__user")
         .order_by("created_at")

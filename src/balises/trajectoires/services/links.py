@@ -1,6 +1,6 @@
 """Links between actions, from actions to référentiel elements, and sources of actions.
 
-The caller loads every action through the access helpers (balises.trajectoires.permissions),
+The caller loads every action through the access policies (balises.trajectoires.policies),
 so an action the user cannot see never reaches these functions.
 """
 

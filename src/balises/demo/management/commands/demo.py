@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from balises.demo.files import DemoFileError
-from balises.demo.loader import DemoError, demo_status, load_demo, remove_demo
+from balises.demo.loader import DemoError, demo_status, load_demo, reload_demo, remove_demo
 
 
 class Command(BaseCommand):
@@ -24,6 +24,11 @@ class Command(BaseCommand):
             help="supprime tous les espaces de démonstration et leur contenu",
             description="Supprime les espaces marqués « démonstration » et rien d'autre.",
         )
+        actions.add_parser(
+            "reload",
+            help="recharge les espaces de démonstration depuis les fichiers corrigés",
+            description="Supprime les espaces de démonstration puis les charge de nouveau.",
+        )
         actions.add_parser("status", help="liste les espaces de démonstration chargés")
 
     def handle(self, *args, action: str, **options):
@@ -34,6 +39,11 @@ class Command(BaseCommand):
                 raise CommandError(str(error)) from error
             if not report.loaded and not report.skipped:
                 self.stdout.write("Aucune ville de démonstration à charger.")
+        elif action == "reload":
+            try:
+                reload_demo(stdout=self.stdout)
+            except (DemoError, DemoFileError) as error:
+                raise CommandError(str(error)) from error
         elif action == "remove":
             remove_demo(stdout=self.stdout)
         else:
