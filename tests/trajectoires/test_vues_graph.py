@@ -30,13 +30,14 @@ def reference_reach(nodes, edges) -> dict[int, int]:
 
 
 def test_reach_counts_every_action_downstream_once_loops_included():
-    edges = [(1, 2, "entraine"), (2, 3, "entraine"), (3, 2, "entraine"), (3, 4, "prolonge")]
+    # « 4 prolonge 3 »: 3 acts on 4.
+    edges = [(1, 2, "entraine"), (2, 3, "entraine"), (3, 2, "entraine"), (4, 3, "prolonge")]
     metrics = graph.compute_metrics([1, 2, 3, 4, 5], edges)
     assert metrics.reach == {1: 3, 2: 2, 3: 2, 4: 0, 5: 0}
 
 
 def test_a_loop_is_one_step_of_the_chains_and_of_the_fil_conducteur():
-    edges = [(1, 2, "entraine"), (2, 3, "entraine"), (3, 2, "entraine"), (3, 4, "prolonge")]
+    edges = [(1, 2, "entraine"), (2, 3, "entraine"), (3, 2, "entraine"), (4, 3, "prolonge")]
     metrics = graph.compute_metrics([1, 2, 3, 4], edges)
     assert metrics.chains[0] == [[1], [2, 3], [4]]
     assert metrics.fil == [[1], [2, 3], [4]]

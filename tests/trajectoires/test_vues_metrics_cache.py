@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from balises.espaces.models import Visibility
-from balises.trajectoires import metrics_cache
+from balises.trajectoires import graph, metrics_cache
 from balises.trajectoires.models import Action, GraphMetrics, GraphScope, LienAction
 
 from .vues_samples import make_trajectory
@@ -81,8 +81,9 @@ def test_a_change_recomputes_the_cache_in_the_background(
     actions = make_trajectory(espace_a)
     metrics_cache.get_metrics(espace_a, GraphScope.MEMBRES)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        # « public élargit public2 »: public2 now acts on public, which acts on public2.
         LienAction.objects.create(
-            source=actions["public2"], target=actions["public"], kind="elargit"
+            source=actions["public"], target=actions["public2"], kind="elargit"
         )
     assert len(callbacks) == 1  # one task enqueued (the immediate backend runs it)
     rows = GraphMetrics.objects.filter(espace=espace_a)
@@ -105,3 +106,52 @@ def test_a_stale_cache_is_served_once_while_one_recompute_is_asked(
     assert not stale.fresh
     assert len(callbacks) == 1
     assert GraphMetrics.objects.get(scope=GraphScope.MEMBRES).signature == metrics_cache.PENDING
+
+
+def test_metrics_of_an_older_algorithm_are_recomputed_before_being_shown(espace_a):
+    """Before version 2, « s'appuie sur », « prolonge » and « élargit » pointed backwards:
+    such a cache, even with a matching signature, must not survive."""
+    actions = make_trajectory(espace_a)
+    public, public2 = actions["public"].pk, actions["public2"].pk
+    old = {
+        "version": 1,
+        "reach": {str(public): 0, str(public2): 1},
+        "chains": [[[public2], [public]]],
+        "fil": [[public2], [public]],
+        "fil_score": 3,
+        "clusters": [[public, public2]],
+    }
+    GraphMetrics.objects.create(
+        espace=espace_a,
+        scope=GraphScope.PUBLIC,
+        signature=metrics_cache.signature(espace_a.pk, GraphScope.PUBLIC),
+        data=old,
+    )
+    cached = metrics_cache.get_metrics(espace_a, GraphScope.PUBLIC)
+    assert cached.fresh
+    assert cached.metrics.reach == {public: 1, public2: 0}  # public2 s'appuie sur public
+    assert cached.metrics.fil == [[public], [public2]]
+    row = GraphMetrics.objects.get(espace=espace_a, scope=GraphScope.PUBLIC)
+    assert row.data["version"] == graph.ALGORITHM_VERSION
+
+
+@pytest.mark.parametrize("change", ["kind", "start", "precision"])
+def test_retyping_a_link_or_moving_a_start_changes_the_signature(espace_a, change):
+    """Made without signals (a bulk update): the signature alone must notice."""
+    actions = make_trajectory(espace_a)
+    before = metrics_cache.signature(espace_a.pk, GraphScope.MEMBRES)
+    if change == "kind":
+        LienAction.objects.filter(source=actions["public"]).update(kind="s_appuie_sur")
+    elif change == "start":
+        Action.objects.filter(pk=actions["reseau"].pk).update(start=date(2012, 1, 2))
+    else:
+        Action.objects.filter(pk=actions["reseau"].pk).update(start_precision="year")
+    assert metrics_cache.signature(espace_a.pk, GraphScope.MEMBRES) != before
+
+
+def test_the_cache_keeps_the_links_that_go_back_in_time(espace_a):
+    actions = make_trajectory(espace_a)
+    # « Maison du projet » (2017) entraîne « Chaufferie » (2010): a cause after its effect.
+    LienAction.objects.create(source=actions["public2"], target=actions["public"], kind="entraine")
+    cached = metrics_cache.get_metrics(espace_a, GraphScope.PUBLIC)
+    assert cached.metrics.backward == [(actions["public2"].pk, actions["public"].pk, "entraine")]

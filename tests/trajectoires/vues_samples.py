@@ -21,8 +21,9 @@ PRIVE_TITLE = "Régie agricole privée-9023"
 
 
 def make_trajectory(espace) -> dict[str, Action]:
-    """Three actions of each visibility, linked in a chain public → réseau → privé → public,
-    with a phase, an event and a systemic leap."""
+    """Three actions of each visibility, linked in a chain of influence public → réseau →
+    privé → public2 (and public → public2), each link forward in time, with a phase, an event
+    and a systemic leap."""
 
     def action(title, visibility, start, end=None, status=Status.REALISEE, themes=("energie",)):
         return Action.objects.create(
@@ -44,10 +45,11 @@ def make_trajectory(espace) -> dict[str, Action]:
     }
     Action.objects.filter(pk=actions["prive"].pk).update(themes=["alimentation"])
     LienAction.objects.create(source=actions["public"], target=actions["reseau"], kind="entraine")
-    LienAction.objects.create(source=actions["reseau"], target=actions["prive"], kind="elargit")
-    LienAction.objects.create(source=actions["prive"], target=actions["public2"], kind="prolonge")
+    LienAction.objects.create(source=actions["reseau"], target=actions["prive"], kind="entraine")
+    # « public2 prolonge privé », « public2 s'appuie sur public »: both act on public2.
+    LienAction.objects.create(source=actions["public2"], target=actions["prive"], kind="prolonge")
     LienAction.objects.create(
-        source=actions["public"], target=actions["public2"], kind="s_appuie_sur"
+        source=actions["public2"], target=actions["public"], kind="s_appuie_sur"
     )
     Phase.objects.create(
         espace=espace, name="Les années pionnières", start=date(2009, 1, 1),

@@ -6,6 +6,7 @@ precision (`Precision`). Pure functions, no ORM.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
@@ -80,6 +81,26 @@ def format_partial_date(value: date | None, precision: str | None = Precision.DA
         return f"{MONTHS[value.month - 1]} {value.year}"
     day = "1er" if value.day == 1 else str(value.day)
     return f"{day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def last_day(value: date, precision: str | None) -> date:
+    """The last day a partial date may stand for: « 2014 » may be any day up to 31/12/2014."""
+    if precision == Precision.YEAR:
+        return date(value.year, 12, 31)
+    if precision == Precision.MONTH:
+        return date(value.year, value.month, calendar.monthrange(value.year, value.month)[1])
+    return value
+
+
+def certainly_after(
+    value: date | None, precision: str | None, other: date | None, other_precision: str | None
+) -> bool:
+    """Whether ``value`` is later than ``other`` whatever days they stand for: its first
+    possible day comes after the last possible day of ``other``. « 2018 » is not certainly
+    after « mars 2018 », « avril 2018 » is. An unknown date is never certainly anything."""
+    if value is None or other is None:
+        return False
+    return value > last_day(other, other_precision)
 
 
 def input_partial_date(value: date | None, precision: str | None) -> str:

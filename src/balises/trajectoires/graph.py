@@ -1,38 +1,90 @@
 """Computations on the graph of effects between actions, over plain data (no ORM).
 
-Nodes are action ids; edges are (source, target, kind) triples: « source entraîne / s'appuie
-sur / élargit / prolonge target ». Cycles are allowed (systems loop), so paths are computed on
-the condensation: each strongly connected component (a loop of actions that lead to one
-another) becomes one step, and the condensation has no cycle.
+Nodes are action ids; edges are (source, target, kind) triples, as written: « source entraîne
+/ s'appuie sur / élargit / prolonge target ». The sentence does not always read in the
+direction of influence (« A s'appuie sur B »: B acts on A), so ``build_graph`` first turns every
+link into an arrow from its cause to its effect (``influence``, the one table of directions);
+every metric below follows these arrows. Cycles are allowed (systems loop), so paths are
+computed on the condensation: each strongly connected component (a loop of actions that lead
+to one another) becomes one step, and the condensation has no cycle.
 
 Definitions (written out in plain French in docs/trajectoires-graphe.md and on the graph page):
 
 - **effets en aval** (reach) of an action: the number of OTHER actions reachable from it by
-  following links in their direction;
+  following the arrows of influence;
 - **influence** of an action: 1 + its reach;
 - **chaîne**: a path of the condensation; its length is the number of actions it holds (a loop
   counts all its actions). The longest chains are the longest ones ending at each final step;
 - **fil conducteur**: the chain whose actions have the greatest total influence. Ties go to the
   chain whose steps have the smallest action ids, so the answer never depends on chance;
-- **grappes** (clusters): communities found by greedy modularity on the undirected graph.
+- **grappes** (clusters): communities found by greedy modularity on the undirected graph;
+- **à rebours du temps** (backward): a link whose cause certainly starts after its effect
+  (partial dates compared conservatively, undated ends never flagged).
 
 Every result is deterministic: same input, same output, whatever the order of the input.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 import networkx as nx
 
+from balises.trajectoires.dates import certainly_after
+
 Edge = tuple[int, int, str]
 Step = list[int]  # the sorted action ids of one step of a chain (one action, or a loop)
+Start = tuple[date | None, str]  # an action's start and its precision (see dates.py)
+T = TypeVar("T")
 
-# Bump when the computation changes: cached metrics computed by an older one become stale.
-ALGORITHM_VERSION = 1
+# Bump when the computation changes: cached metrics computed by an older one are recomputed
+# before being shown. 2: links oriented by the direction of influence of their kind.
+ALGORITHM_VERSION = 2
 MAX_CHAINS = 3
+
+# -- direction of influence --------------------------------------------------------------
+
+# For each kind of link « source <kind> target »: does the source act on the target (True), or
+# the target on the source (False)? Reasons in docs/trajectoires-graphe.md; a test checks that
+# every kind of LinkKind is here.
+SOURCE_ACTS_ON_TARGET: dict[str, bool] = {
+    # « A entraîne B »: A sets B off.
+    "entraine": True,
+    # « A s'appuie sur B »: B is the ground A stands on; B makes A possible.
+    "s_appuie_sur": False,
+    # « A prolonge B »: A carries on what B began.
+    "prolonge": False,
+    # « A élargit B »: A widens (actors, scale, issues) what B began.
+    "elargit": False,
+}
+
+
+def influence(source: T, target: T, kind: str) -> tuple[T, T]:
+    """(cause, effect) of the link « source <kind> target ». A code missing from the table
+    (a kind since removed) reads as written rather than breaking the page."""
+    if SOURCE_ACTS_ON_TARGET.get(kind, True):
+        return source, target
+    return target, source
+
+
+def goes_back_in_time(cause: Start | None, effect: Start | None) -> bool:
+    """Whether a cause certainly starts after its effect (never when a start is unknown)."""
+    if cause is None or effect is None:
+        return False
+    return certainly_after(cause[0], cause[1], effect[0], effect[1])
+
+
+def backward_in_time(edges: Iterable[Edge], starts: Mapping[int, Start]) -> list[Edge]:
+    """The links, as written, whose cause certainly starts after its effect; sorted."""
+    found = set()
+    for source, target, kind in edges:
+        cause, effect = influence(source, target, kind)
+        if goes_back_in_time(starts.get(cause), starts.get(effect)):
+            found.add((source, target, kind))
+    return sorted(found)
 
 
 @dataclass(frozen=True)
@@ -42,6 +94,7 @@ class GraphMetricsData:
     fil: list[Step]
     fil_score: int
     clusters: list[list[int]]
+    backward: list[Edge] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {
@@ -51,6 +104,7 @@ class GraphMetricsData:
             "fil": self.fil,
             "fil_score": self.fil_score,
             "clusters": self.clusters,
+            "backward": [list(edge) for edge in self.backward],
         }
 
     @classmethod
@@ -61,18 +115,20 @@ class GraphMetricsData:
             fil=[list(step) for step in data.get("fil", [])],
             fil_score=int(data.get("fil_score", 0)),
             clusters=[list(c) for c in data.get("clusters", [])],
+            backward=[(int(s), int(t), str(k)) for s, t, k in data.get("backward", [])],
         )
 
 
 def build_graph(nodes: Iterable[int], edges: Iterable[Edge]) -> nx.DiGraph:
-    """A directed graph of the given actions; edges to unknown actions and self-links are
-    dropped (the caller passes only what the viewer may see)."""
+    """The graph of influence of the given actions: one arrow per link, from its cause to its
+    effect. Edges to unknown actions and self-links are dropped (the caller passes only what
+    the viewer may see)."""
     graph = nx.DiGraph()
     graph.add_nodes_from(sorted(set(nodes)))
     known = set(graph.nodes)
-    for source, target, _kind in sorted(edges):
+    for source, target, kind in sorted(edges):
         if source != target and source in known and target in known:
-            graph.add_edge(source, target)
+            graph.add_edge(*influence(source, target, kind))
     return graph
 
 
@@ -169,16 +225,23 @@ def clusters(graph: nx.DiGraph) -> list[list[int]]:
     return sorted(groups, key=lambda g: (-len(g), g[0]))
 
 
-def compute_metrics(nodes: Iterable[int], edges: Iterable[Edge]) -> GraphMetricsData:
+def compute_metrics(
+    nodes: Iterable[int], edges: Iterable[Edge], starts: Mapping[int, Start] | None = None
+) -> GraphMetricsData:
+    """Every metric of the graph of influence; with ``starts`` (action id → start and its
+    precision), also the links that go back in time."""
+    edges = list(edges)
     graph = build_graph(nodes, edges)
     reach = reach_counts(graph)
     fil, score = fil_conducteur(graph, reach)
+    shown = [(s, t, k) for s, t, k in edges if s != t and s in graph and t in graph]
     return GraphMetricsData(
         reach=reach,
         chains=longest_chains(graph),
         fil=fil,
         fil_score=score,
         clusters=clusters(graph),
+        backward=backward_in_time(shown, starts or {}),
     )
 
 

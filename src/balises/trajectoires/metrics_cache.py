@@ -7,9 +7,12 @@ never titles: pages map them onto the actions the viewer may see, so even stale 
 cannot show a record to someone who may not see it.
 
 The signature fingerprints the actions and links of the scope with two aggregate queries
-(counts, sums and maxima of ids and link ends): adding, deleting or rewiring anything changes
-it (ids are never reused). A missing cache is computed at once; a stale one is served while a
-background task recomputes it (saves and deletions of actions and links ask for that too).
+(counts, sums and maxima of ids and link ends, sums weighted by id of the kinds of links and of
+the starts of actions): adding, deleting, rewiring or retyping anything, or moving a start,
+changes it (ids are never reused). A missing cache is computed at once, and so is one computed
+by an older version of the algorithm (its arrows may point the old way); a stale one is served
+while a background task recomputes it (saves and deletions of actions and links ask for that
+too).
 """
 
 from __future__ import annotations
@@ -20,13 +23,21 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.db.models import Count, F, Max, Sum
+from django.db.models import Case, Count, F, IntegerField, Max, Sum, Value, When
+from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 from django.utils import timezone
 
 from balises.espaces.models import Espace, Visibility
 from balises.espaces.permissions import role_of
 from balises.trajectoires import graph
-from balises.trajectoires.models import Action, GraphMetrics, GraphScope, LienAction
+from balises.trajectoires.models import (
+    Action,
+    GraphMetrics,
+    GraphScope,
+    LienAction,
+    LinkKind,
+    Precision,
+)
 
 if TYPE_CHECKING:
     from balises.espaces.permissions import AnyUser
@@ -67,24 +78,39 @@ def scope_links(espace_id: int, scope: str):
     )
 
 
+def _code_number(field: str, codes: list[str]):
+    """1, 2, 3… for the codes of a closed vocabulary, 0 for anything else."""
+    whens = [When(**{field: code}, then=Value(i)) for i, code in enumerate(codes, start=1)]
+    return Case(*whens, default=Value(0), output_field=IntegerField())
+
+
 def signature(espace_id: int, scope: str) -> str:
+    # The direction of a link depends on its kind, and the check of time on the starts: both
+    # are fingerprinted, weighted by id so that swapping two values changes the sum too.
+    day = ExtractYear("start") * 10_000 + ExtractMonth("start") * 100 + ExtractDay("start")
     actions = scope_actions(espace_id, scope).aggregate(
-        n=Count("id"), total=Sum("id"), last=Max("id")
+        n=Count("id"),
+        total=Sum("id"),
+        last=Max("id"),
+        starts=Sum(day * F("id")),
+        precisions=Sum(_code_number("start_precision", Precision.values) * F("id")),
     )
     links = scope_links(espace_id, scope).aggregate(
         n=Count("id"),
         total=Sum("id"),
         last=Max("id"),
         ends=Sum(F("source_id") * 1_000_003 + F("target_id")),
+        kinds=Sum(_code_number("kind", LinkKind.values) * F("id")),
     )
     parts = [graph.ALGORITHM_VERSION, str(scope), *actions.values(), *links.values()]
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
 def compute(espace_id: int, scope: str) -> graph.GraphMetricsData:
-    nodes = list(scope_actions(espace_id, scope).values_list("id", flat=True))
+    rows = scope_actions(espace_id, scope).values_list("id", "start", "start_precision")
+    starts = {pk: (start, precision) for pk, start, precision in rows}
     edges = list(scope_links(espace_id, scope).values_list("source_id", "target_id", "kind"))
-    return graph.compute_metrics(nodes, edges)
+    return graph.compute_metrics(starts, edges, starts)
 
 
 def store(espace_id: int, scope: str) -> GraphMetrics:
@@ -108,7 +134,9 @@ class CachedMetrics:
 def get_metrics(espace: Espace, scope: str) -> CachedMetrics:
     current = signature(espace.pk, scope)
     row = GraphMetrics.objects.filter(espace=espace, scope=scope).first()
-    if row is None:
+    # Metrics of an older algorithm are never shown, not even while a recompute is pending:
+    # before version 2 the arrows of three kinds of links pointed backwards.
+    if row is None or row.data.get("version") != graph.ALGORITHM_VERSION:
         row = store(espace.pk, scope)
     elif row.signature != current:
         _ask_recompute(row)

@@ -10,6 +10,7 @@ from balises.referentiels.models import Element, Referentiel
 from balises.trajectoires.forms import ElementLinkForm, LienForm, SourceForm
 from balises.trajectoires.models import RECIT_SECTIONS, Action, Evenement, SautSystemique
 from balises.trajectoires.policies import ACTION, ACTION_ELEMENT, LIEN
+from balises.trajectoires.presenters.trajectory import time_warning
 
 # The default picker: the kinds of the built-in référentiel an action most often illustrates.
 DEFAULT_REFERENTIEL = "villes-pairs"
@@ -47,6 +48,14 @@ def action_detail_context(
 ) -> dict:
     user = request.user
     liens = LIEN.visible(user, espace).select_related("source", "target")
+    sortants = list(liens.filter(source=action).order_by("kind", "target__title"))
+    entrants = list(liens.filter(target=action).order_by("kind", "source__title"))
+    # Both ends are loaded already: the check of time costs no query.
+    warnings = {
+        lien.pk: warning
+        for lien in [*sortants, *entrants]
+        if (warning := time_warning(lien.source, lien.target, lien.kind))
+    }
     context = {
         "action": action,
         "recit": recit_sections(action),
@@ -57,8 +66,9 @@ def action_detail_context(
         "sauts": list(
             SautSystemique.objects.visible_to(user).filter(espace=espace, actions=action)
         ),
-        "liens_sortants": list(liens.filter(source=action).order_by("kind", "target__title")),
-        "liens_entrants": list(liens.filter(target=action).order_by("kind", "source__title")),
+        "liens_sortants": sortants,
+        "liens_entrants": entrants,
+        "link_warnings": warnings,
         "elements": list(
             ACTION_ELEMENT.visible(user, espace)
             .filter(action=action)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date
+from typing import NamedTuple, Protocol
 
 from django.utils.translation import gettext as _
 
@@ -12,7 +13,7 @@ from balises.graphiques import network, timeline
 from balises.trajectoires import graph
 from balises.trajectoires.dates import format_partial_date
 from balises.trajectoires.models import EventKind, LinkKind, Status, Theme, Widening
-from balises.trajectoires.queries.trajectory import ActionRow
+from balises.trajectoires.queries.trajectory import ActionRow, LinkRow
 
 LINK_LABELS = dict(LinkKind.choices)
 STATUS_LABELS = dict(Status.choices)
@@ -128,6 +129,78 @@ def timeline_svg(
     return svg, max(len(dated) - limit, 0)
 
 
+class Dated(Protocol):
+    """An end of a link as the warnings need it: an action, an ActionRow or a LinkEnd."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def start(self) -> date | None: ...
+    @property
+    def start_precision(self) -> str: ...
+
+
+class LinkEnd(NamedTuple):
+    title: str
+    start: date | None
+    start_precision: str
+
+
+def time_warning(source: Dated, target: Dated, kind: str) -> str:
+    """Why the link « source <kind> target » goes back in time, in French; "" when it does not
+    (its cause does not certainly start after its effect, or a start is unknown)."""
+    cause, effect = graph.influence(source, target, kind)
+    if not graph.goes_back_in_time(
+        (cause.start, cause.start_precision), (effect.start, effect.start_precision)
+    ):
+        return ""
+    return _(
+        "La cause, « %(cause)s » (%(cause_start)s), commence après son effet, "
+        "« %(effect)s » (%(effect_start)s)."
+    ) % {
+        "cause": cause.title,
+        "cause_start": format_partial_date(cause.start, cause.start_precision),
+        "effect": effect.title,
+        "effect_start": format_partial_date(effect.start, effect.start_precision),
+    }
+
+
+def influence_text(kind: str) -> str:
+    """The direction of influence of a kind, as the list of links says it."""
+    if graph.influence("source", "target", kind)[0] == "source":
+        return _("de l'action vers l'action liée")
+    return _("de l'action liée vers l'action")
+
+
+def link_rows(rows: Iterable[LinkRow]) -> list[dict]:
+    """The list of links under the graph: each link as written, its direction of influence
+    and, when it goes back in time, why."""
+    shown = []
+    for row in rows:
+        source = LinkEnd(row.source_title, row.source_start, row.source_precision)
+        target = LinkEnd(row.target_title, row.target_start, row.target_precision)
+        shown.append(
+            {
+                "source": row.source_title,
+                "kind": LINK_LABELS.get(row.kind, row.kind),
+                "target": row.target_title,
+                "influence": influence_text(row.kind),
+                "warning": time_warning(source, target, row.kind),
+            }
+        )
+    return shown
+
+
+def influence_table() -> dict[str, str]:
+    """For the JSON twin: which way each kind of link acts."""
+    return {
+        kind: "source_to_target"
+        if graph.influence("source", "target", kind)[0] == "source"
+        else "target_to_source"
+        for kind in LinkKind.values
+    }
+
+
 KEEP_STEPS = 6  # a long chain shows its first and last steps
 KEEP_IN_LOOP = 8  # a loop shows its first actions
 
@@ -166,11 +239,15 @@ def page_ids(metrics: graph.GraphMetricsData) -> set[int]:
                 needed.update(step[:KEEP_IN_LOOP])
     for group in metrics.clusters[:MAX_CLUSTERS_SHOWN]:
         needed.update(group[:KEEP_IN_CLUSTER])
+    for source, target, _kind in metrics.backward[:MAX_BACKWARD_SHOWN]:
+        needed.update((source, target))
     return needed
 
 
 MAX_CLUSTERS_SHOWN = 8
 KEEP_IN_CLUSTER = 6
+# The summary of links that go back in time names the first ones; the list of links flags all.
+MAX_BACKWARD_SHOWN = 5
 
 
 def _graph_svg(actions, links, titles, reach, clusters, cluster_of, metrics):
@@ -196,16 +273,17 @@ def _graph_svg(actions, links, titles, reach, clusters, cluster_of, metrics):
         )
         for p in placed
     ]
-    edges = [
-        network.Edge(
-            str(s),
-            str(t),
-            k,
-            f"{titles[s]} — {LINK_LABELS.get(k, k)} → {titles[t]}",
-        )
-        for s, t, k in links
-        if s in drawn and t in drawn
-    ]
+    backward = set(metrics.backward)
+    against_time = _("à rebours du temps")
+    edges = []
+    for s, t, k in links:
+        if s in drawn and t in drawn:
+            # Drawn from cause to effect; the tooltip gives the link as it was written.
+            cause, effect = graph.influence(s, t, k)
+            tip = f"{titles[s]} {LINK_LABELS.get(k, k)} {titles[t]}"
+            if (s, t, k) in backward:
+                tip += f" ({against_time})"
+            edges.append(network.Edge(str(cause), str(effect), k, tip))
     svg = network.render_network(
         nodes,
         edges,
@@ -215,8 +293,9 @@ def _graph_svg(actions, links, titles, reach, clusters, cluster_of, metrics):
         desc=_(
             "%(nodes)s actions placées de gauche à droite selon leur date de début et "
             "regroupées par grappe ; la taille d'un cercle croît avec le nombre d'actions en "
-            "aval ; une flèche va d'une action vers celle qu'elle entraîne, élargit, prolonge "
-            "ou sur laquelle elle s'appuie. La liste des liens suit le graphe."
+            "aval ; une flèche va de la cause vers l'effet : de A vers B quand A entraîne B, "
+            "de B vers A quand A s'appuie sur B, prolonge B ou élargit B. La liste des liens "
+            "suit le graphe."
         )
         % {"nodes": len(nodes)},
         svg_id="graphe",
@@ -242,6 +321,17 @@ def graph_view(
     clusters = [shown for _g, shown in pairs]
     cluster_of = {n: i for i, group in enumerate(clusters) for n in group}
     svg, drawn_count = _graph_svg(actions, links, titles, reach, clusters, cluster_of, metrics)
+    by_id = {a.pk: a for a in actions}
+    backward = [
+        {
+            "source": by_id[s].title,
+            "kind": LINK_LABELS.get(k, k),
+            "target": by_id[t].title,
+            "warning": time_warning(by_id[s], by_id[t], k),
+        }
+        for s, t, k in metrics.backward[:MAX_BACKWARD_SHOWN]
+        if s in by_id and t in by_id
+    ]
     return {
         "svg": svg,
         "drawn": drawn_count,
@@ -258,6 +348,8 @@ def graph_view(
             for n, r in graph.top_effects(reach, limit=10)
         ],
         "fil_score": metrics.fil_score,
+        "backward": backward,
+        "backward_total": len(metrics.backward),
         "clusters": [
             {
                 "index": i,
@@ -296,6 +388,10 @@ def graph_json_parts(
         "longest_chains": [only_visible(chain) for chain in metrics.chains],
         "fil_conducteur": {"steps": only_visible(metrics.fil), "score": metrics.fil_score},
         "clusters": clusters,
+        # Links as written, [source, target, kind], whose cause starts after its effect.
+        "backward_in_time": [
+            [s, t, k] for s, t, k in metrics.backward if s in visible and t in visible
+        ],
     }
     return metrics_json, reach, cluster_of
 

@@ -165,13 +165,34 @@ def load_links_among(user, espace: Espace, ids: set[int]) -> list[tuple[int, int
     )
 
 
-def link_table(user, espace: Espace, limit: int) -> list[tuple[str, str, str]]:
-    """(source title, kind, target title) of the first visible links, for the page's list."""
-    return list(
+class LinkRow(NamedTuple):
+    """A link of the page's list, with the starts that tell whether it goes back in time."""
+
+    source_title: str
+    kind: str
+    target_title: str
+    source_start: date | None
+    source_precision: str
+    target_start: date | None
+    target_precision: str
+
+
+def link_table(user, espace: Espace, limit: int) -> list[LinkRow]:
+    """The first visible links, for the page's list."""
+    rows = (
         LIEN.visible(user, espace)
         .order_by("source__start", "source__title", "source_id", "target_id", "kind")
-        .values_list("source__title", "kind", "target__title")[:limit]
+        .values_list(
+            "source__title",
+            "kind",
+            "target__title",
+            "source__start",
+            "source__start_precision",
+            "target__start",
+            "target__start_precision",
+        )[:limit]
     )
+    return list(map(LinkRow._make, rows))
 
 
 def count_links(user, espace: Espace) -> int:

@@ -88,10 +88,7 @@ def graphe(request: HttpRequest, slug: str) -> HttpResponse:
     url_pattern = queries.action_url_pattern(espace.slug)
     view = presenters.graph_view(actions, links, cached.metrics, url_pattern)
     view["total"] = queries.count_actions(request.user, espace)
-    link_rows = [
-        {"source": source, "kind": presenters.LINK_LABELS.get(kind, kind), "target": target}
-        for source, kind, target in queries.link_table(request.user, espace, queries.MAX_BARS)
-    ]
+    link_rows = presenters.link_rows(queries.link_table(request.user, espace, queries.MAX_BARS))
     for cluster in view["clusters"][: presenters.MAX_CLUSTERS_SHOWN]:
         ids = [a["id"] for a in cluster["actions"]]
         cluster["themes"] = presenters.dominant_themes(actions, ids)

@@ -75,8 +75,10 @@ def graphe_json(request: HttpRequest, slug: str) -> HttpResponse:
         "espace": espace.slug,
         "fresh": cached.fresh,
         **metrics,
-        # Links are [source id, target id, kind] triples.
+        # Links are [source id, target id, kind] triples, as written; "influence" says which
+        # way each kind acts (« A s'appuie sur B »: from B to A), as the metrics read them.
         "link_fields": ["source", "target", "kind"],
+        "influence": presenters.influence_table(),
     }
     rows = presenters.graph_action_dicts(
         queries.iter_actions(user, espace), reach, cluster_of,
