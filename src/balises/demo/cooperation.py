@@ -82,7 +82,7 @@ def load_town_dispositifs(
     """
     section = town.doc.get("dispositifs") or {}
     acteurs = {a.name: a for a in Acteur.objects.filter(espace=espace)}
-    elements = {}
+    elements: dict[str, Element] = {}
     counts = {"clubs et collectifs": 0, "voyages": 0, "temps réflexifs": 0}
     for row in section.get("collectifs") or []:
         save_record(
@@ -107,7 +107,7 @@ def load_town_dispositifs(
                 "title": row["title"],
                 "territoire": _territoire(row.get("territoire")),
                 "destination": str(row.get("destination") or ""),
-                "date": as_partial_date(row.get("date"), row["title"])[0],
+                "date": _day(row.get("date"), row["title"]),
                 "learnt": town.render(str(row.get("learnt") or ""), urls=True),
                 "visibility": espace.default_visibility,
                 "participants": [acteurs[name] for name in row.get("participants") or []],
@@ -124,7 +124,7 @@ def load_town_dispositifs(
             None,
             {
                 "title": row["title"],
-                "date": as_partial_date(row.get("date"), row["title"])[0],
+                "date": _day(row.get("date"), row["title"]),
                 **{
                     field: town.render(str(row.get(field) or ""), urls=True)
                     for field in ("what_worked", "what_did_not", "decisions")
@@ -139,3 +139,9 @@ def load_town_dispositifs(
     for model in (Collectif, Voyage, TempsReflexif):
         model.history.filter(espace_id=espace.pk).update(history_change_reason=reason)
     return counts
+
+
+def _day(value, title: str):
+    """The first day of a partial date (« 2019 », « mars 2019 »), or None when there is none."""
+    parsed = as_partial_date(value, title)
+    return parsed[0] if parsed else None

@@ -381,8 +381,9 @@ def retire_demo_espace(espace: Espace, author=None, reason: str = CHANGE_REASON)
     GraphMetrics.objects.filter(espace=espace).delete()
     for pk in Action.objects.filter(espace=espace).values_list("pk", flat=True):
         recherche.remove_document(SEARCH_KIND, pk)
-    espace._change_reason = reason if author is None else GIVE_WAY_REASON
-    espace._history_user = author
+    # What django-simple-history records with the deletion.
+    setattr(espace, "_change_reason", reason if author is None else GIVE_WAY_REASON)  # noqa: B010
+    setattr(espace, "_history_user", author)  # noqa: B010
     espace.delete()
 
 
