@@ -2,8 +2,10 @@ from django.contrib import admin
 from django.urls import include, path
 
 from balises.api.urls import api
+from balises.espaces.views.home import home
 
 urlpatterns = [
+    path("", home, name="home"),
     path("", include("balises.core.urls")),
     path("comptes/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

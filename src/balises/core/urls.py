@@ -3,7 +3,6 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("compte/", views.account, name="account"),
     path("compte/supprimer/", views.delete_account, name="account_delete"),

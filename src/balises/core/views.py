@@ -16,14 +16,6 @@ from .http import AuthenticatedHttpRequest
 ACCOUNT_HISTORY = 20
 
 
-def home(request: HttpRequest) -> HttpResponse:
-    from balises.espaces.models import Espace
-
-    # Only the demo towns that are there: a town whose team took its space over is not listed.
-    demo_espaces = Espace.objects.filter(is_demo=True).select_related("territoire")
-    return render(request, "core/home.html", {"demo_espaces": demo_espaces})
-
-
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:

@@ -71,20 +71,19 @@ from django.db import transaction
 
 from balises.core.errors import ServiceError
 from balises.espaces.models import Espace, Visibility
-from balises.recherche import services as recherche
+from balises.espaces.services import delete_espace
 from balises.referentiels.models import Element, Referentiel
 from balises.territoires.models import Territoire
 from balises.trajectoires.models import (
     Action,
     ActionElement,
     Evenement,
-    GraphMetrics,
     LienAction,
     Phase,
     SautSystemique,
     Source,
 )
-from balises.trajectoires.services.actions import SEARCH_KIND, index_action
+from balises.trajectoires.services.actions import index_action
 
 from .cooperation import load_town_cooperation, load_town_dispositifs
 from .files import RECIT_KEYS, DemoFileError, TownFile, as_partial_date, demo_files
@@ -369,22 +368,13 @@ def demo_espaces():
     return Espace.objects.filter(is_demo=True).select_related("territoire")
 
 
-GIVE_WAY_REASON = "la démonstration laisse la place à l'espace réel"
-
-
 @transaction.atomic
 def retire_demo_espace(espace: Espace, author=None, reason: str = CHANGE_REASON) -> None:
     """Delete one demo space with everything it holds (a real space is never touched)."""
     if not espace.is_demo:
         raise DemoError(f"L'espace {espace.name} n'est pas une démonstration.")
-    # Cached metrics go first, so that deleting the actions does not ask for a recompute.
-    GraphMetrics.objects.filter(espace=espace).delete()
-    for pk in Action.objects.filter(espace=espace).values_list("pk", flat=True):
-        recherche.remove_document(SEARCH_KIND, pk)
-    # What django-simple-history records with the deletion.
-    setattr(espace, "_change_reason", reason if author is None else GIVE_WAY_REASON)  # noqa: B010
-    setattr(espace, "_history_user", author)  # noqa: B010
-    espace.delete()
+    # Search documents and cached metrics go with the space (trajectoires.signals).
+    delete_espace(espace, author, reason)
 
 
 @transaction.atomic

@@ -13,3 +13,11 @@ class EspacesConfig(AppConfig):
         SpaceTab("members", _("Membres"), "espaces:members", 90, needs="member"),
         SpaceTab("settings", _("Paramètres"), "espaces:settings", 100, needs="manager"),
     )
+
+    def ready(self) -> None:
+        from balises.recherche.permissions import set_readable_spaces
+
+        from .permissions import readable_espace_ids
+
+        # Search finds a space's private documents for those who may read the space.
+        set_readable_spaces(readable_espace_ids)

@@ -48,13 +48,22 @@ def _delete(obj, author: User | None) -> None:
     obj.delete()
 
 
+GIVE_WAY_REASON = "la démonstration laisse la place à l'espace réel"
+
+
+def delete_espace(espace: Espace, author: User | None, reason: str) -> None:
+    """Delete a space with everything it holds; the apps that keep data elsewhere about it
+    (search documents, cached metrics) forget it on ``pre_delete``. The history keeps the
+    deleted space, its author and the reason."""
+    espace._change_reason = reason  # type: ignore[attr-defined]
+    _delete(espace, author)
+
+
 def _give_way(demo: Espace, user: User) -> None:
     """A demonstration never blocks the real town: its space is removed, with everything it
     holds, so that the team opens the real one at the same address. The demo's facts stay in
-    its data files, and the history keeps the removed space and who opened the real one."""
-    from balises.demo.loader import retire_demo_espace  # the demo app comes after this one
-
-    retire_demo_espace(demo, author=user)
+    its data files (``balises demo`` skips a town that has a real space)."""
+    delete_espace(demo, user, GIVE_WAY_REASON)
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ Anonymous visitors find public documents; signed-in people also find documents s
 network ("reseau"); private documents are found only by people who may read their space.
 """
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,17 +27,19 @@ class Access:
         return condition
 
 
+# Which spaces a person may read is decided by the spaces app, a layer above this one: it
+# registers its rule here when it starts (EspacesConfig.ready). Without it, no private space.
+_readable_spaces: Callable[[Any], Iterable[int]] | None = None
+
+
+def set_readable_spaces(rule: Callable[[Any], Iterable[int]] | None) -> None:
+    global _readable_spaces
+    _readable_spaces = rule
+
+
 def readable_espace_ids(user: Any) -> set[int]:
     """Ids of the spaces `user` may read, as decided by the spaces app."""
-    try:
-        from balises.espaces.permissions import readable_espace_ids as readable
-    except ImportError as error:
-        # Only "the spaces app has no such rule" means "no private space"; any other import
-        # error is a bug and must surface.
-        if error.name != "balises.espaces.permissions":
-            raise
-        return set()
-    return set(readable(user))
+    return set(_readable_spaces(user)) if _readable_spaces is not None else set()
 
 
 def document_access(user: Any) -> Access:
