@@ -1,22 +1,11 @@
-"""Checks shared by the services: every refusal is a ValidationError with a French message."""
+"""What the services of cooperation share beyond the project's checks (balises.core.validation)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from balises.core.validation import add_error, check_choice
+from balises.espaces.validation import check_visibility
 
-from django.utils.translation import gettext as _
-
-from balises.espaces.models import Visibility
-
-
-def check_choice(errors: dict, field: str, value: str, choices: Iterable[str]) -> None:
-    if value not in set(choices):
-        errors[field] = _("Valeur inconnue : « %(value)s ».") % {"value": value}
-
-
-def check_visibility(errors: dict, value: str) -> None:
-    if value not in Visibility.values:
-        errors["visibility"] = _("Visibilité inconnue : « %(value)s ».") % {"value": value}
+__all__ = ["add_error", "check_choice", "check_visibility", "with_author"]
 
 
 def with_author(instance, user, reason: str = ""):

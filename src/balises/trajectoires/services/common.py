@@ -1,38 +1,27 @@
-"""Checks shared by the services of trajectories."""
+"""Checks shared by the services of trajectories (the project's own are in core.validation)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from balises.espaces.models import Visibility
+from balises.core.validation import add_error, check_choice, check_codes
+from balises.espaces.validation import check_visibility
 from balises.trajectoires.dates import format_partial_date
 from balises.trajectoires.models import Precision
 
-
-def check_choice(errors: dict, field: str, value: str, choices: Iterable[str]) -> None:
-    if value not in set(choices):
-        errors.setdefault(field, []).append(
-            _("« %(value)s » n'est pas une valeur possible (%(choices)s).")
-            % {"value": value, "choices": ", ".join(choices)}
-        )
-
-
-def check_codes(errors: dict, field: str, codes: Iterable[str], choices: Iterable[str]) -> None:
-    allowed = set(choices)
-    unknown = [code for code in codes if code not in allowed]
-    if unknown:
-        errors.setdefault(field, []).append(
-            _("Valeur inconnue : %(unknown)s (possibles : %(choices)s).")
-            % {"unknown": ", ".join(unknown), "choices": ", ".join(sorted(allowed))}
-        )
-
-
-def check_visibility(errors: dict, value: str) -> None:
-    check_choice(errors, "visibility", value, Visibility.values)
+# The project's checks, with those of trajectories, for the services of this app.
+__all__ = [
+    "add_error",
+    "check_choice",
+    "check_codes",
+    "check_period",
+    "check_required",
+    "check_visibility",
+    "raise_if",
+]
 
 
 def check_period(
