@@ -90,6 +90,7 @@ def test_json_and_csv_twins_follow_the_rules_and_filters(as_user, espace_a, acti
         reverse("trajectoires:action_list_csv", args=[espace_a.slug]), {"q": "covoiturage"}
     ).content.decode("utf-8-sig")
     assert RESEAU in csv_text and PUBLIC not in csv_text and PRIVE not in csv_text
+    assert csv_text.startswith("id;title;status;")
 
 
 def test_detail_json_twin_hides_links_to_actions_the_reader_cannot_see(

@@ -3,7 +3,7 @@
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
-from balises.core.csv_export import SafeWriter
+from balises.core.csv_export import csv_response
 
 from . import presenters, queries, services
 from .permissions import get_element_or_404, get_referentiel_or_404
@@ -20,15 +20,15 @@ def index_json(request: HttpRequest) -> JsonResponse:
 
 @require_GET
 def index_csv(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="referentiels.csv"'
-    writer = SafeWriter(response)
-    writer.writerow(["slug", "version", "title_fr", "title_en", "licence", "elements", "url"])
-    for r in queries.referentiel_list(request.user):
-        url = request.build_absolute_uri(presenters.referentiel_url(r))
-        writer.writerow([r.slug, r.version, r.title_fr, r.title_en, r.licence,
-                         r.element_count, url])  # type: ignore[attr-defined]  # fmt: skip
-    return response
+    # The list of référentiels is a table for spreadsheets, unlike the référentiel export below
+    # (generic CSV, an interchange format read back by the importer, with its own dialect).
+    header = ["slug", "version", "title_fr", "title_en", "licence", "elements", "url"]
+    body = (
+        [r.slug, r.version, r.title_fr, r.title_en, r.licence, r.element_count,  # type: ignore[attr-defined]
+         request.build_absolute_uri(presenters.referentiel_url(r))]
+        for r in queries.referentiel_list(request.user)
+    )  # fmt: skip
+    return csv_response("referentiels.csv", header, body)
 
 
 @require_GET

@@ -112,14 +112,14 @@ CSV_COLUMNS = (
 )
 
 
-def csv_row(data: dict[str, Any]) -> list[str]:
+def csv_row(data: dict[str, Any]) -> list[Any]:
     """One CSV line of a territory: parents by name, postcodes space-separated."""
-    values = []
+    values: list[Any] = []
     for key, _header in CSV_COLUMNS:
         value = data[key]
         if isinstance(value, dict):
             value = value["name"]
         elif isinstance(value, list):
             value = " ".join(value)
-        values.append("" if value is None else str(value))
+        values.append(value)
     return values

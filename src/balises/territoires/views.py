@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpRe
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from balises.core.csv_export import SafeWriter
+from balises.core.csv_export import csv_streaming_response
 
 from . import directory
 from .forms import DirectoryForm
@@ -60,22 +60,11 @@ def _query_string(request: HttpRequest, *drop: str) -> str:
     return params.urlencode()
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 def _csv(ids: list[int]) -> StreamingHttpResponse:
-    writer = SafeWriter(_Echo(), delimiter=";")
-
-    def lines():
-        yield "\ufeff" + writer.writerow([header for _key, header in CSV_COLUMNS])
-        for territoire in directory.fetch_all(ids):
-            yield writer.writerow(csv_row(territoire_data(territoire)))
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="territoires.csv"'
-    return response
+    # Up to 35,000 territories: written as they are read.
+    header = [header for _key, header in CSV_COLUMNS]
+    rows = (csv_row(territoire_data(t)) for t in directory.fetch_all(ids))
+    return csv_streaming_response("territoires.csv", header, rows)
 
 
 def detail(request: HttpRequest, uid: str) -> HttpResponse:

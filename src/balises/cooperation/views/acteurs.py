@@ -22,7 +22,8 @@ from balises.cooperation.permissions import (
     visible_participations,
 )
 from balises.cooperation.presenters.records import acteur_data
-from balises.cooperation.views.common import add_errors, csv_response, json_response
+from balises.cooperation.views.common import add_errors, json_response
+from balises.core.csv_export import csv_response
 from balises.core.history import history_entries
 from balises.core.http import AuthenticatedHttpRequest
 from balises.core.text import fold

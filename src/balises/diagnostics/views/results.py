@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
-from balises.core.csv_export import SafeWriter
+from balises.core.csv_export import csv_response
 from balises.diagnostics.evolution import maturity_over_time
 from balises.diagnostics.permissions import can_see_details, get_campagne_for_user
 from balises.diagnostics.presenters import results as presenters
@@ -80,17 +80,15 @@ def results_json(request: HttpRequest, slug: str, pk: int) -> JsonResponse:
 
 def results_csv(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     results = _load(request, slug, pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     name = f"autodiagnostic-{results.campagne.espace.slug}-{results.campagne.pk}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response.write("\ufeff")  # spreadsheet programs then read UTF-8 correctly
     codes = [code for code, _label in results.viewpoints]
-    writer = SafeWriter(response)
-    writer.writerow(presenters.CSV_COLUMNS + [f"vue_{code}" for code in codes])
-    for row in presenters.element_rows(results):
-        values = [row[column] for column in presenters.CSV_COLUMNS]
-        writer.writerow(values + [row["viewpoints"].get(code, "") for code in codes])
-    return response
+    header = presenters.CSV_COLUMNS + [f"vue_{code}" for code in codes]
+    body = (
+        [row[column] for column in presenters.CSV_COLUMNS]
+        + [row["viewpoints"].get(code, "") for code in codes]
+        for row in presenters.element_rows(results)
+    )
+    return csv_response(name, header, body)
 
 
 def evolution_page(request: HttpRequest, slug: str) -> HttpResponse:

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from balises.core.csv_export import SafeDictWriter
+from balises.core.csv_export import csv_response
 from balises.core.history import RestoreError
 from balises.core.http import AuthenticatedHttpRequest
 from balises.espaces.context import space_context
@@ -77,19 +77,18 @@ def action_list_json(request: HttpRequest, slug: str) -> JsonResponse:
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
+def _csv_line(row: dict) -> list:
+    # Themes as the import template writes them, so spreadsheet users meet one way.
+    cells = {**row, "themes": " ; ".join(row["themes"])}
+    return [cells[column] for column in CSV_COLUMNS]
+
+
 def action_list_csv(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
     _form, actions = _filtered(request, espace)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="actions-{espace.slug}.csv"'
-    response.write("\ufeff")  # spreadsheet programs then read UTF-8 correctly
-    writer = SafeDictWriter(response, fieldnames=CSV_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
     url = action_url_maker(request, espace)
-    for action in actions:
-        row = action_row(action, url(action.pk))
-        writer.writerow({**row, "themes": ";".join(row["themes"])})
-    return response
+    body = (_csv_line(action_row(action, url(action.pk))) for action in actions)
+    return csv_response(f"actions-{espace.slug}.csv", CSV_COLUMNS, body)
 
 
 def action_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:

@@ -14,7 +14,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from balises.core.csv_export import SafeWriter
+from balises.core.csv_export import csv_response
 from balises.espaces.context import space_context
 from balises.espaces.permissions import get_espace_for_user
 from balises.trajectoires import metrics_cache
@@ -126,12 +126,15 @@ def couverture_json(request: HttpRequest, slug: str) -> JsonResponse:
 def couverture_csv(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
     data = coverage(request, espace)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     name = data["referentiel"].slug if data["referentiel"] else "referentiel"
-    response["Content-Disposition"] = f'attachment; filename="couverture-{espace.slug}-{name}.csv"'
-    writer = SafeWriter(response)
-    writer.writerow([_("code"), _("balise"), _("nombre d'actions"), _("actions")])
-    for row in data["rows"]:
-        titles = " ; ".join(a["title"] for a in row["actions"])
-        writer.writerow([row["code"], row["label"], len(row["actions"]), titles])
-    return response
+    header = [_("code"), _("balise"), _("nombre d'actions"), _("actions")]
+    body = (
+        [
+            row["code"],
+            row["label"],
+            len(row["actions"]),
+            " ; ".join(a["title"] for a in row["actions"]),
+        ]
+        for row in data["rows"]
+    )
+    return csv_response(f"couverture-{espace.slug}-{name}.csv", header, body)
