@@ -85,7 +85,7 @@ def test_empty_space_invites_to_add_or_import(as_user, espace_a, alice):
 def test_json_and_csv_twins_follow_the_rules_and_filters(as_user, espace_a, actions, dana):
     client = as_user(dana)
     data = client.get(reverse("trajectoires:action_list_json", args=[espace_a.slug])).json()
-    assert {row["title"] for row in data["actions"]} == {RESEAU, PUBLIC}
+    assert {row["title"] for row in data["results"]} == {RESEAU, PUBLIC}
     csv_text = client.get(
         reverse("trajectoires:action_list_csv", args=[espace_a.slug]), {"q": "covoiturage"}
     ).content.decode("utf-8-sig")

@@ -1,21 +1,21 @@
 """JSON and CSV twins of the référentiel pages, and file exports."""
 
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
 from balises.core.csv_export import csv_response
+from balises.core.json_export import json_page, json_response
 
 from . import presenters, queries, services
 from .permissions import get_element_or_404, get_referentiel_or_404
 
-JSON_OPTIONS = {"ensure_ascii": False, "indent": 2}
-
 
 @require_GET
-def index_json(request: HttpRequest) -> JsonResponse:
+def index_json(request: HttpRequest) -> HttpResponse:
     referentiels = queries.referentiel_list(request.user)
-    data = {"referentiels": [presenters.referentiel_summary(r) for r in referentiels]}
-    return JsonResponse(data, json_dumps_params=JSON_OPTIONS)
+    return json_page(
+        request, referentiels, lambda page: [presenters.referentiel_summary(r) for r in page]
+    )
 
 
 @require_GET
@@ -32,10 +32,9 @@ def index_csv(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def detail_json(request: HttpRequest, slug: str, version: str) -> JsonResponse:
+def detail_json(request: HttpRequest, slug: str, version: str) -> HttpResponse:
     referentiel = get_referentiel_or_404(slug, version, request.user)
-    data = presenters.referentiel_detail(queries.tree_data(referentiel))
-    return JsonResponse(data, json_dumps_params=JSON_OPTIONS)
+    return json_response(presenters.referentiel_detail(queries.tree_data(referentiel)))
 
 
 @require_GET
@@ -52,16 +51,16 @@ def export(request: HttpRequest, slug: str, version: str, format: str) -> HttpRe
 
 
 @require_GET
-def element_json(request: HttpRequest, slug: str, version: str, code: str) -> JsonResponse:
+def element_json(request: HttpRequest, slug: str, version: str, code: str) -> HttpResponse:
     referentiel = get_referentiel_or_404(slug, version, request.user)
     data = queries.element_data(get_element_or_404(referentiel, code))
-    return JsonResponse(presenters.element_detail(data), json_dumps_params=JSON_OPTIONS)
+    return json_response(presenters.element_detail(data))
 
 
 @require_GET
-def diff_json(request: HttpRequest, slug: str, old: str, new: str) -> JsonResponse:
+def diff_json(request: HttpRequest, slug: str, old: str, new: str) -> HttpResponse:
     before = get_referentiel_or_404(slug, old, request.user)
     after = get_referentiel_or_404(slug, new, request.user)
     data: dict[str, object] = {"referentiel": slug, "old": old, "new": new}
     data |= services.diff_versions(before, after).as_dict()
-    return JsonResponse(data, json_dumps_params=JSON_OPTIONS)
+    return json_response(data)

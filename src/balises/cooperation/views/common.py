@@ -1,10 +1,9 @@
-"""What every cooperation page shares: form errors and the JSON answer."""
+"""What every cooperation page shares: form errors."""
 
 from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.http import JsonResponse
 
 
 def add_errors(form: forms.Form, error: ValidationError) -> None:
@@ -15,7 +14,3 @@ def add_errors(form: forms.Form, error: ValidationError) -> None:
     for field, messages in error.message_dict.items():
         for message in messages:
             form.add_error(field if field in form.fields else None, message)
-
-
-def json_response(data: dict) -> JsonResponse:
-    return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})

@@ -25,9 +25,10 @@ from balises.cooperation.permissions import (
     visible_contributions,
 )
 from balises.cooperation.presenters.records import contribution_data
-from balises.cooperation.views.common import add_errors, json_response
+from balises.cooperation.views.common import add_errors
 from balises.core.csv_export import csv_response
 from balises.core.http import AuthenticatedHttpRequest
+from balises.core.json_export import json_page
 from balises.espaces.context import space_context
 from balises.espaces.permissions import get_espace_for_user
 from balises.trajectoires.permissions import visible_actions
@@ -76,8 +77,12 @@ def contribution_list(request: HttpRequest, slug: str) -> HttpResponse:
 def contribution_list_json(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
     is_member = space_context(request, espace, "cooperation")["is_member"]
-    rows = [contribution_data(c, is_member) for c in _contributions(request, espace)]
-    return json_response({"espace": espace.slug, "count": len(rows), "contributions": rows})
+    return json_page(
+        request,
+        _contributions(request, espace),
+        lambda page: [contribution_data(c, is_member) for c in page],
+        per_page=PER_PAGE,
+    )
 
 
 CSV_FIELDS = ["id", "action", "acteur", "nature", "in_kind", "amount", "unit", "period_start"]

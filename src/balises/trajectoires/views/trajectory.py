@@ -9,12 +9,13 @@ réseau records, members everything.
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from balises.core.csv_export import csv_response
+from balises.core.json_export import json_response
 from balises.espaces.context import space_context
 from balises.espaces.permissions import get_espace_for_user
 from balises.trajectoires import metrics_cache
@@ -23,8 +24,6 @@ from balises.trajectoires.models import Status
 from balises.trajectoires.presenters import trajectory as presenters
 from balises.trajectoires.queries import trajectory as queries
 from balises.trajectoires.queries.coverage import coverage
-
-JSON_OPTIONS = {"ensure_ascii": False}
 
 
 def overview(request: HttpRequest, slug: str) -> HttpResponse:
@@ -110,7 +109,7 @@ def couverture(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "trajectoires/vues/couverture.html", context)
 
 
-def couverture_json(request: HttpRequest, slug: str) -> JsonResponse:
+def couverture_json(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
     data = coverage(request, espace)
     referentiel = data["referentiel"]
@@ -120,7 +119,7 @@ def couverture_json(request: HttpRequest, slug: str) -> JsonResponse:
         "balises": data["rows"],
         "sans_action": [row["code"] for row in data["rows"] if not row["actions"]],
     }
-    return JsonResponse(payload, json_dumps_params=JSON_OPTIONS)
+    return json_response(payload)
 
 
 def couverture_csv(request: HttpRequest, slug: str) -> HttpResponse:
