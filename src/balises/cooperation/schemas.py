@@ -38,11 +38,6 @@ class ActeurCreated(ActeurOut):
     )
 
 
-class ActeurList(Schema):
-    count: int
-    results: list[ActeurOut]
-
-
 class ParticipationOut(Schema):
     id: int
     action_id: int
@@ -95,16 +90,6 @@ class ContributionIn(Schema):
 
 class ContributionCreated(ContributionOut):
     warnings: list[str] = Field(default_factory=list)
-
-
-class ContributionList(Schema):
-    count: int
-    results: list[ContributionOut]
-
-
-class ParticipationList(Schema):
-    count: int
-    results: list[ParticipationOut]
 
 
 class MergeIn(Schema):

@@ -50,14 +50,6 @@ class TerritoireDetail(TerritoireOut):
     children_count: int
 
 
-class TerritoirePage(Schema):
-    count: int
-    page: int
-    pages: int
-    per_page: int
-    results: list[TerritoireOut]
-
-
 def ref(territoire: Territoire | None) -> dict[str, Any] | None:
     if territoire is None:
         return None

@@ -53,14 +53,6 @@ class ActionRow(Schema):
     url: str
 
 
-class ActionPage(Schema):
-    count: int
-    page: int
-    pages: int
-    per_page: int
-    results: list[ActionRow]
-
-
 class SourceOut(Schema):
     id: int
     url: str
