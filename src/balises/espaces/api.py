@@ -1,24 +1,28 @@
 """API endpoints of territory spaces, mounted under /api/v1/espaces/ by balises.api.urls."""
 
 from datetime import datetime
+from typing import Annotated
 
 from django.db.models import Count
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
 from balises.core.api.auth import OptionalAuth, token_or_session
+from balises.core.api.choices import choices_of
 from balises.core.api.schemas import Page, PageQuery, per_page_field
 from balises.core.pagination import envelope, paginate
+from balises.territoires.models import Territoire
 
-from .models.espace import Espace
+from .models.espace import Espace, Role
+from .models.visibility import Visibility
 from .permissions import get_espace_for_user
 
 router = Router(tags=["espaces"])
 
 
-class TerritoireRef(Schema):
+class EspaceTerritoire(Schema):
     uid: str
-    kind: str
+    kind: Annotated[str, choices_of(Territoire.Kind)]
     code: str
     name: str
 
@@ -26,11 +30,11 @@ class TerritoireRef(Schema):
 class EspaceOut(Schema):
     slug: str
     name: str
-    territoire: TerritoireRef
+    territoire: EspaceTerritoire
     is_verified: bool
     is_demo: bool
     created_at: datetime
-    default_visibility: str
+    default_visibility: Annotated[str, choices_of(Visibility)]
     members_count: int
 
 
@@ -41,7 +45,7 @@ class EspacePaging(PageQuery):
 class MemberOut(Schema):
     name: str
     email: str
-    role: str
+    role: Annotated[str, choices_of(Role)]
     since: datetime
 
 

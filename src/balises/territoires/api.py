@@ -3,18 +3,22 @@
 Territories are public reference data: these endpoints need no authentication.
 """
 
+from typing import Annotated
+
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 from ninja.errors import HttpError
 from pydantic import Field
 
+from balises.core.api.choices import choices_of
 from balises.core.api.schemas import Page, PageQuery, per_page_field
 from balises.core.pagination import envelope, paginate
 
 from . import directory
 from .forms import DirectoryForm
 from .lookups import get_territoire
+from .models.territoire import Territoire
 from .schemas import TerritoireDetail, TerritoireOut, child_data, territoire_data
 
 router = Router(tags=["territoires"])
@@ -27,7 +31,7 @@ class TerritoireFilters(PageQuery):
             "nom (tolère accents, tirets et fautes de frappe), code INSEE, SIREN ou code postal"
         ),
     )
-    kind: str = Field("", description="commune, epci, departement ou region")
+    kind: Annotated[str, choices_of(Territoire.Kind, blank=True)] = Field("", description="nature")
     region: str = Field("", description="code INSEE de la région")
     departement: str = Field("", description="code INSEE du département")
     epci: str = Field("", description="SIREN de l'intercommunalité (ses communes membres)")

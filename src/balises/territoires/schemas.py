@@ -1,16 +1,20 @@
 """Shapes of territories in the API and the JSON/CSV twins of the pages."""
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.urls import reverse
 from ninja import Schema
 
+from balises.core.api.choices import choices_of
+
 from .models.territoire import Territoire
+
+KindValue = Annotated[str, choices_of(Territoire.Kind)]
 
 
 class TerritoireRef(Schema):
     uid: str
-    kind: str
+    kind: KindValue
     code: str
     name: str
     url: str
@@ -18,7 +22,7 @@ class TerritoireRef(Schema):
 
 class TerritoireOut(Schema):
     uid: str
-    kind: str
+    kind: KindValue
     kind_label: str
     code: str
     name: str
@@ -38,7 +42,7 @@ class TerritoireOut(Schema):
 
 class TerritoireChild(Schema):
     uid: str
-    kind: str
+    kind: KindValue
     code: str
     name: str
     population: int | None

@@ -7,7 +7,7 @@ cannot see, 403 for a role too weak, 409 for a stale version, 422 for bad values
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
@@ -16,12 +16,15 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from balises.core.api.auth import OptionalAuth, token_or_session
+from balises.core.api.choices import choices_of
 from balises.core.api.schemas import ERRORS, Deleted, Page, PageQuery, per_page_field
 from balises.core.pagination import envelope, paginate
 from balises.espaces.permissions import get_espace_for_user
 from balises.trajectoires import services
 from balises.trajectoires.dates import PartialDateError, parse_partial_date
 from balises.trajectoires.forms import ActionFilterForm
+from balises.trajectoires.models import Status as ActionStatus
+from balises.trajectoires.models import Theme
 from balises.trajectoires.permissions import (
     get_action_element_for_user,
     get_action_for_user,
@@ -75,8 +78,8 @@ def _action_values(payload: Schema) -> dict:
 
 class ActionFilters(PageQuery):
     q: str = ""
-    status: str = ""
-    theme: str = ""
+    status: Annotated[str, choices_of(ActionStatus, blank=True)] = ""
+    theme: Annotated[str, choices_of(Theme, blank=True)] = ""
     since: int | None = Field(None, ge=1000, le=9999)
     until: int | None = Field(None, ge=1000, le=9999)
     per_page: int = per_page_field(25)
