@@ -300,6 +300,8 @@ WALK: dict[str, Callable[[Samples], list[Visit]]] = {
     "recherche/resultats.json": _searches,
     "api/v1/recherche/": _searches,
     "territoires/<str:uid>/": lambda s: [Visit({"uid": s.uid_a}), Visit({"uid": s.uid_b})],
+    "territoires/<str:uid>/territoire.json": lambda s: [Visit({"uid": s.uid_a})],
+    "territoires/<str:uid>/territoire.csv": lambda s: [Visit({"uid": s.uid_a})],
     "api/v1/territoires/<uid>": lambda s: [Visit({"uid": s.uid_a}), Visit({"uid": s.uid_b})],
     "compte/jetons/<int:pk>/revoquer/": lambda s: [Visit({"pk": s.token_alice})],
     "taches/<uuid:job_id>/": _job,
@@ -489,7 +491,8 @@ def test_no_page_leaks_records_to_roles_that_may_not_see_them(
             if response.status_code >= 500:
                 errors.append(f"{role} GET {address} ({route}) → {response.status_code}")
                 continue
-            content = response.content.decode("utf-8", errors="replace")
+            body = b"".join(response.streaming_content) if response.streaming else response.content
+            content = body.decode("utf-8", errors="replace")
             for marker in samples.markers:
                 if marker.text in content:
                     seen_by[marker.text].add(role)

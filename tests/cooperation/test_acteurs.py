@@ -166,5 +166,5 @@ def test_anonymised_habitants_come_last_so_their_place_reveals_nothing(espace_a,
     services.create_acteur(
         espace_a, alice, {"name": "Zoé asso", "kind": "association", "visibility": "public"}
     )
-    names = [a["name"] for a in as_user(None).get(_url(espace_a, "acteurs.json")).json()["acteurs"]]
+    names = [a["name"] for a in as_user(None).get(_url(espace_a, "acteurs.json")).json()["results"]]
     assert names[-2:] == ["Zoé asso", "Habitant·e"]

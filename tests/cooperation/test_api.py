@@ -83,7 +83,8 @@ def test_negative_amounts_and_unknown_units_are_refused_and_nothing_is_saved(
     unknown = base | {"nature": "temps", "amount": "3", "unit": "jours-homme"}
     response = api.post(f"{BASE}/contributions", unknown, content_type="application/json")
     assert response.status_code == 422
-    assert "Unité inconnue" in response.json()["detail"]
+    # The schema lists the units: the refusal names the field and the allowed values.
+    assert "unit : valeur inconnue ; valeurs permises" in response.json()["detail"]
     assert Contribution.objects.count() == before
 
 

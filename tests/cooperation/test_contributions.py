@@ -1,10 +1,13 @@
 """Declaring contributions: clear refusals of bad values, a warning (not an error) outside
 the action's period, periods normalised to their first day."""
 
+import csv
+import io
 from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from balises.cooperation import services
 from balises.cooperation.models import Contribution
@@ -122,3 +125,12 @@ def test_the_form_refuses_a_negative_amount_and_saves_nothing(espace_a, alice, c
     assert response.status_code == 400
     assert "négatif" in response.content.decode()
     assert Contribution.objects.count() == before
+
+
+def test_the_csv_twin_gives_amounts_with_a_decimal_comma(espace_a, alice, as_user):
+    made = make_cooperation(espace_a, alice)
+    services.save_contribution(espace_a, alice, _data(made, amount="320.5"))
+    url = reverse("cooperation:contribution_list_csv", args=[espace_a.slug])
+    text = as_user(alice).get(url).content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    assert "320,50" in {row["amount"] for row in rows}

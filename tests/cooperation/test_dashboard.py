@@ -1,5 +1,8 @@
 """The inter-service dashboard: the pure computation, the page's filters, its exports."""
 
+import csv
+import io
+import re
 from datetime import date
 from decimal import Decimal
 from io import BytesIO
@@ -83,6 +86,10 @@ def test_the_csv_and_xlsx_exports_hold_the_whole_matrix(espace_a, alice, bob, as
     client = as_user(bob)
     text = client.get(_url(espace_a, "tableau-de-bord.csv")).content.decode("utf-8-sig")
     assert ACTEUR_PRIVE in text and "Chaufferie bois coop" in text
+    cells = [cell for row in csv.reader(io.StringIO(text), delimiter=";") for cell in row]
+    # Numbers for French spreadsheets: a decimal comma, never a dot.
+    assert any(re.fullmatch(r"\d+,\d+", cell) for cell in cells)
+    assert not any(re.fullmatch(r"-?\d+\.\d+", cell) for cell in cells)
     book = load_workbook(BytesIO(client.get(_url(espace_a, "tableau-de-bord.xlsx")).content))
     assert len(book.sheetnames) == 4
     values = [cell for row in book.active.iter_rows(values_only=True) for cell in row]

@@ -121,7 +121,8 @@ def test_job_list_shows_only_my_recent_jobs_with_json_twin(client, alice, make_u
     assert "Le travail de Bob" not in body
     assert 'href="/taches.json"' in body
     data = json.loads(client.get("/taches.json").content)
-    assert [job["label"] for job in data["jobs"]] == ["Importer le référentiel"]
+    assert [job["label"] for job in data["results"]] == ["Importer le référentiel"]
+    assert (data["count"], data["page"], data["pages"], data["per_page"]) == (1, 1, 1, 50)
 
 
 def test_job_list_says_when_there_is_no_job(client, alice):

@@ -14,8 +14,8 @@ BASE = "/api/v1/diagnostics/espaces"
 
 def test_members_list_campaigns_and_the_public_only_published_ones(as_user, campagne, alice, bob):
     slug = campagne.espace.slug
-    assert len(as_user(bob).get(f"{BASE}/{slug}/campagnes").json()) == 1
-    assert as_user(None).get(f"{BASE}/{slug}/campagnes").json() == []
+    assert as_user(bob).get(f"{BASE}/{slug}/campagnes").json()["count"] == 1
+    assert as_user(None).get(f"{BASE}/{slug}/campagnes").json()["results"] == []
     assert as_user(None).get(f"{BASE}/{slug}/campagnes/{campagne.pk}").status_code == 404
     services.set_published(campagne, alice, True)
     assert as_user(None).get(f"{BASE}/{slug}/campagnes/{campagne.pk}").json()["elements"][0]
@@ -44,7 +44,7 @@ def test_a_respondent_saves_and_submits_answers_through_the_api(
     assert client.post(url.replace("mes-reponses", "soumission")).json() == {"submitted": 1}
     again = client.put(f"{url}/H1-B1", {"level": 1}, content_type="application/json")
     assert again.status_code == 409
-    assert client.get(url).json()[0]["level"] == 3
+    assert client.get(url).json()["results"][0]["level"] == 3
     assert Appreciation.objects.get().justification == "API"
 
 

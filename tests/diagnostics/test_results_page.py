@@ -112,7 +112,7 @@ def test_evolution_since_the_previous_campaign(as_user, campagne, espace_a, alic
 def test_the_csv_twin_has_one_row_per_element_and_a_column_per_viewpoint(as_user, campagne, bob):
     fill(campagne, 6)
     response = as_user(bob).get(_url(campagne, "results_csv"))
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert len(rows) == 24 and "vue_elu" in rows[0] and "vue_partenaire" in rows[0]
 
 

@@ -40,7 +40,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(espace_a, as_user):
 
 def test_the_json_twin_lists_members_with_roles(espace_a, as_user, bob):
     data = as_user(bob).get("/espaces/pontaval-sur-mer-99001/membres.json").json()
-    roles = {m["email"]: m["role"] for m in data["members"]}
+    roles = {m["email"]: m["role"] for m in data["results"]}
     assert roles == {
         "alice@example.org": "referent",
         "bob@example.org": "lecteur",

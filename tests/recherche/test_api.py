@@ -28,18 +28,23 @@ def test_anonymous_callers_get_public_results_with_snippets(client, documents):
     response = client.get(URL, {"q": "energetique"})
     assert response.status_code == 200
     data = response.json()
-    assert data["total"] == 1 and data["query"] == "energetique" and data["total_is_exact"]
-    assert data["hits"][0]["title"] == "Sobriété énergétique"
-    assert data["hits"][0]["kind"] == "action"
-    assert set(data["hits"][0]) == {"kind", "object_id", "title", "snippet_html", "url", "score"}
+    assert data["count"] == 1 and data["query"] == "energetique" and data["count_is_exact"]
+    assert data["results"][0]["title"] == "Sobriété énergétique"
+    assert data["results"][0]["kind"] == "action"
+    assert set(data["results"][0]) == {"kind", "object_id", "title", "snippet_html", "url", "score"}
 
 
-def test_kind_limit_and_offset_filter_and_page(client, documents):
+def test_kind_page_and_per_page_filter_and_page(client, documents):
     data = client.get(URL, {"q": "énergies", "kind": "element"}).json()
-    assert [hit["object_id"] for hit in data["hits"]] == ["2"]
+    assert [hit["object_id"] for hit in data["results"]] == ["2"]
+    data = client.get(URL, {"q": "énergies", "per_page": 1, "page": 2}).json()
+    assert data["count"] == 2 and len(data["results"]) == 1
+    assert (data["page"], data["pages"], data["per_page"]) == (2, 2, 1)
+
+
+def test_limit_and_offset_are_still_accepted(client, documents):
     data = client.get(URL, {"q": "énergies", "limit": 1, "offset": 1}).json()
-    assert data["total"] == 2 and len(data["hits"]) == 1
-    assert (data["limit"], data["offset"]) == (1, 1)
+    assert (data["page"], data["per_page"], len(data["results"])) == (2, 1, 1)
 
 
 def test_a_token_holder_finds_what_their_account_may_see(client, documents, make_user, monkeypatch):
@@ -49,7 +54,7 @@ def test_a_token_holder_finds_what_their_account_may_see(client, documents, make
     )
     _, raw = create_token(user, "script")
     data = client.get(URL, {"q": "énergie"}, HTTP_AUTHORIZATION=f"Bearer {raw}").json()
-    assert sorted(hit["object_id"] for hit in data["hits"]) == ["1", "2", "3", "4"]
+    assert sorted(hit["object_id"] for hit in data["results"]) == ["1", "2", "3", "4"]
 
 
 def test_a_bad_token_is_refused_rather_than_treated_as_anonymous(client, documents):
@@ -66,5 +71,5 @@ def test_hostile_queries_get_answers_not_errors(client, documents):
 def test_out_of_range_parameters_get_a_clear_422(client):
     response = client.get(URL, {"q": "x", "limit": 1000})
     assert response.status_code == 422
-    assert response.json()["detail"] == "Données invalides."
+    assert response.json()["detail"] == "Données invalides : limit : au plus 100."
     assert client.get(URL, {"q": "x" * 600}).status_code == 422

@@ -88,14 +88,14 @@ def test_the_page_links_its_json_twin(client, documents):
 
 def test_the_json_twin_gives_the_same_results(client, documents):
     data = client.get(JSON_URL, {"q": "économies"}).json()
-    assert data["total"] == 2 and data["query"] == "économies"
-    assert data["hits"][0] == {
+    assert data["count"] == 2 and data["query"] == "économies"
+    assert data["results"][0] == {
         "kind": "fiche",
         "object_id": "1",
         "title": "Économies d'énergie",
         "snippet_html": "Éteindre &lt;b&gt;la nuit&lt;/b&gt;.",
         "url": "/f/1/",
-        "score": data["hits"][0]["score"],
+        "score": data["results"][0]["score"],
     }
 
 
@@ -106,7 +106,7 @@ def test_the_json_twin_refuses_bad_parameters(client):
 
 
 def test_the_json_twin_without_query_is_empty(client, documents):
-    assert client.get(JSON_URL).json()["hits"] == []
+    assert client.get(JSON_URL).json()["results"] == []
 
 
 def test_the_kind_filter_is_offered_only_when_kinds_are_registered(client, documents, monkeypatch):
@@ -128,4 +128,4 @@ def test_beyond_the_count_limit_the_page_says_more_than_and_keeps_paging(client,
     assert "Plus de 30 résultats pour « jardins »" in content and "page 2" in content
     assert 'rel="next"' in content
     data = client.get(JSON_URL, {"q": "jardins"}).json()
-    assert (data["total"], data["total_is_exact"]) == (30, False)
+    assert (data["count"], data["count_is_exact"]) == (30, False)

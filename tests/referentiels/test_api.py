@@ -1,6 +1,7 @@
 def test_api_lists_referentiels(client, mini):
     data = client.get("/api/v1/referentiels/").json()
-    assert [(r["slug"], r["version"], r["element_count"]) for r in data] == [("mini", "1", 5)]
+    rows = data["results"]
+    assert [(r["slug"], r["version"], r["element_count"]) for r in rows] == [("mini", "1", 5)]
 
 
 def test_api_gives_one_referentiel_with_its_tree(client, mini):

@@ -19,9 +19,9 @@ def test_index_shows_an_empty_message_without_referentiels(client, db):
 
 def test_index_json_and_csv_twins(client, mini):
     data = client.get(reverse("referentiels:index_json")).json()
-    assert [(r["slug"], r["element_count"]) for r in data["referentiels"]] == [("mini", 5)]
+    assert [(r["slug"], r["element_count"]) for r in data["results"]] == [("mini", 5)]
     response = client.get(reverse("referentiels:index_csv"))
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0]["slug"] == "mini" and rows[0]["elements"] == "5"
 
 

@@ -10,10 +10,11 @@ from .national_data import national  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("national")
 URL = reverse("territoires:index")
+JSON_URL = reverse("territoires:index_json")
 
 
 def names(client, **params):
-    response = client.get(URL, {**params, "format": "json"})
+    response = client.get(JSON_URL, params)
     assert response.status_code == 200
     return [row["name"] for row in response.json()["results"]]
 

@@ -10,10 +10,12 @@ from .national_data import national  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("national")
 URL = reverse("territoires:index")
+JSON_URL = reverse("territoires:index_json")
+CSV_URL = reverse("territoires:index_csv")
 
 
 def test_json_twin_gives_a_page_with_parents_and_urls(client):
-    data = client.get(URL, {"q": "loos en gohele", "format": "json"}).json()
+    data = client.get(JSON_URL, {"q": "loos en gohele"}).json()
     assert data["count"] == 1 and data["pages"] == 1 and data["per_page"] == 25
     loos = data["results"][0]
     assert loos["uid"] == "commune-62528"
@@ -24,8 +26,15 @@ def test_json_twin_gives_a_page_with_parents_and_urls(client):
     assert loos["postcodes"] == ["62750"]
 
 
+def test_json_twin_refuses_bad_filters_and_pages_in_french(client):
+    response = client.get(JSON_URL, {"kind": "planete"})
+    assert response.status_code == 400 and "kind" in response.json()["errors"]
+    response = client.get(JSON_URL, {"page": "abc"})
+    assert response.status_code == 400 and "« page »" in response.json()["detail"]
+
+
 def test_csv_twin_is_excel_friendly_and_holds_every_result(client):
-    response = client.get(URL, {"departement": "62", "format": "csv"})
+    response = client.get(CSV_URL, {"departement": "62"})
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     text = b"".join(response.streaming_content).decode("utf-8")
     assert text.startswith("\ufeff")
@@ -44,5 +53,18 @@ def test_csv_twin_is_excel_friendly_and_holds_every_result(client):
 
 def test_directory_page_links_to_its_twins_with_the_current_filters(client):
     content = client.get(URL, {"q": "lens", "kind": "commune"}).content.decode()
-    assert "format=json" in content and "format=csv" in content
-    assert "?q=lens&amp;kind=commune&amp;format=csv" in content
+    assert (
+        f'<link rel="alternate" type="application/json" href="{JSON_URL}?q=lens&amp;kind=commune">'
+        in content
+    )
+    assert f'href="{CSV_URL}?q=lens&amp;kind=commune" type="text/csv"' in content
+
+
+def test_the_former_format_parameter_redirects_to_the_twins(client):
+    response = client.get(URL, {"q": "lens", "format": "json", "page": "2"})
+    assert response.status_code == 301 and response.url == f"{JSON_URL}?q=lens&page=2"
+    response = client.get(URL, {"q": "lens", "format": "csv", "page": "2"})
+    assert response.status_code == 301 and response.url == f"{CSV_URL}?q=lens"
+    detail = reverse("territoires:detail", args=["commune-62528"])
+    response = client.get(detail, {"format": "json"})
+    assert response.url == reverse("territoires:detail_json", args=["commune-62528"])

@@ -1,5 +1,8 @@
 """The page of a territory: identity, parents, children, its space, its JSON twin."""
 
+import csv
+import io
+
 import pytest
 from django.urls import reverse
 
@@ -59,7 +62,7 @@ def test_merged_commune_page_points_to_the_commune_it_joined(client):
 
 
 def test_json_twin_of_an_epci_lists_its_members(client):
-    data = client.get(reverse("territoires:detail", args=["epci-246200364"]), {"format": "json"})
+    data = client.get(reverse("territoires:detail_json", args=["epci-246200364"]))
     body = data.json()
     assert body["name"] == "CA de Lens - Liévin" and body["children_count"] == 4
     assert body["children"][0] == {
@@ -92,4 +95,13 @@ def test_commune_page_names_the_former_communes_it_merged(client):
 
 def test_epci_page_links_to_the_csv_of_its_communes(client):
     content = page(client, "epci-246200364")
-    assert 'href="/territoires/?kind=commune&amp;epci=246200364&amp;format=csv"' in content
+    assert 'href="/territoires/territoires.csv?kind=commune&amp;epci=246200364"' in content
+
+
+def test_csv_twin_of_an_epci_gives_it_then_its_members(client):
+    response = client.get(reverse("territoires:detail_csv", args=["epci-246200364"]))
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert [row[0] for row in rows[:3]] == ["identifiant", "epci-246200364", "commune-62498"]
+    assert len(rows) == 1 + 1 + 4
+    assert rows[2][8:] == ["CA de Lens - Liévin", "Pas-de-Calais", "Hauts-de-France"]

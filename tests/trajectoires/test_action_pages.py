@@ -85,11 +85,12 @@ def test_empty_space_invites_to_add_or_import(as_user, espace_a, alice):
 def test_json_and_csv_twins_follow_the_rules_and_filters(as_user, espace_a, actions, dana):
     client = as_user(dana)
     data = client.get(reverse("trajectoires:action_list_json", args=[espace_a.slug])).json()
-    assert {row["title"] for row in data["actions"]} == {RESEAU, PUBLIC}
+    assert {row["title"] for row in data["results"]} == {RESEAU, PUBLIC}
     csv_text = client.get(
         reverse("trajectoires:action_list_csv", args=[espace_a.slug]), {"q": "covoiturage"}
     ).content.decode("utf-8-sig")
     assert RESEAU in csv_text and PUBLIC not in csv_text and PRIVE not in csv_text
+    assert csv_text.startswith("id;title;status;")
 
 
 def test_detail_json_twin_hides_links_to_actions_the_reader_cannot_see(

@@ -53,7 +53,7 @@ def test_a_public_event_does_not_name_private_actions_to_outsiders(
         content = as_user(dana).get(url).content.decode()
         assert "Crise" in content and PRIVE not in content
     data = as_user(None).get(reverse("trajectoires:evenements_json", args=[espace_a.slug])).json()
-    assert data["evenements"][0]["actions"] == []
+    assert data["results"][0]["actions"] == []
 
 
 def test_phase_with_end_before_start_is_refused(as_user, espace_a, charlie):

@@ -12,7 +12,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Status
+from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
 from balises.cooperation import services
@@ -29,18 +29,17 @@ from balises.cooperation.queries import Filters, dashboard_data, network_data
 from balises.cooperation.schemas import (
     ActeurCreated,
     ActeurIn,
-    ActeurList,
     ActeurOut,
     ContributionCreated,
     ContributionIn,
-    ContributionList,
+    ContributionOut,
     MergeIn,
     ParticipationIn,
-    ParticipationList,
     ParticipationOut,
 )
 from balises.core.api.auth import OptionalAuth, token_or_session
-from balises.core.api.schemas import ERRORS, Deleted
+from balises.core.api.schemas import ERRORS, Deleted, Page, PageQuery
+from balises.core.pagination import envelope, paginate
 from balises.espaces.permissions import get_espace_for_user, role_of
 from balises.trajectoires.policies import ACTION
 
@@ -54,14 +53,14 @@ def _space(request: HttpRequest, slug: str, write: bool = False) -> tuple[Any, b
 
 @router.get(
     "/{slug}/acteurs",
-    response={200: ActeurList, **ERRORS},
+    response={200: Page[ActeurOut], **ERRORS},
     auth=OptionalAuth(),
     summary="Acteurs d'un espace",
 )
-def list_acteurs(request: HttpRequest, slug: str):
+def list_acteurs(request: HttpRequest, slug: str, paging: Query[PageQuery]):
     espace, is_member = _space(request, slug)
-    rows = [acteur_data(a, is_member) for a in ACTEUR.visible(request.user, espace)]
-    return {"count": len(rows), "results": rows}
+    page = paginate(ACTEUR.visible(request.user, espace), paging.wanted())
+    return envelope(page, [acteur_data(a, is_member) for a in page.items])
 
 
 @router.post(
@@ -95,15 +94,15 @@ def get_acteur(request: HttpRequest, slug: str, pk: int):
 
 @router.get(
     "/{slug}/participations",
-    response={200: ParticipationList, **ERRORS},
+    response={200: Page[ParticipationOut], **ERRORS},
     auth=OptionalAuth(),
     summary="Participations aux actions",
 )
-def list_participations(request: HttpRequest, slug: str):
+def list_participations(request: HttpRequest, slug: str, paging: Query[PageQuery]):
     espace, is_member = _space(request, slug)
     records = PARTICIPATION.visible(request.user, espace).select_related("acteur", "action")
-    rows = [participation_data(p, is_member) for p in records]
-    return {"count": len(rows), "results": rows}
+    page = paginate(records, paging.wanted())
+    return envelope(page, [participation_data(p, is_member) for p in page.items])
 
 
 @router.post(
@@ -123,15 +122,15 @@ def create_participation(request: HttpRequest, slug: str, payload: Participation
 
 @router.get(
     "/{slug}/contributions",
-    response={200: ContributionList, **ERRORS},
+    response={200: Page[ContributionOut], **ERRORS},
     auth=OptionalAuth(),
     summary="Contributions aux actions",
 )
-def list_contributions(request: HttpRequest, slug: str):
+def list_contributions(request: HttpRequest, slug: str, paging: Query[PageQuery]):
     espace, is_member = _space(request, slug)
     records = CONTRIBUTION.visible(request.user, espace).select_related("acteur", "action")
-    rows = [contribution_data(c, is_member) for c in records]
-    return {"count": len(rows), "results": rows}
+    page = paginate(records, paging.wanted())
+    return envelope(page, [contribution_data(c, is_member) for c in page.items])
 
 
 @router.post(

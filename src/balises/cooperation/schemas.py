@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 from ninja import Field, Schema
+
+from balises.cooperation.models import (
+    ActeurKind,
+    InKind,
+    Level,
+    Nature,
+    ParticipationRole,
+    PeriodKind,
+    Unit,
+)
+from balises.core.api.choices import choices_of
+from balises.espaces.models import Visibility
 
 
 class ActeurOut(Schema):
     id: int
-    kind: str
+    kind: Annotated[str, choices_of(ActeurKind)]
     kind_label: str
     name: str
     organisation: str
@@ -17,11 +30,11 @@ class ActeurOut(Schema):
     parent_id: int | None
     is_group: bool
     description: str
-    visibility: str
+    visibility: Annotated[str, choices_of(Visibility)]
 
 
 class ActeurIn(Schema):
-    kind: str = Field(..., description="elu, service, habitant, association, entreprise, …")
+    kind: Annotated[str, choices_of(ActeurKind)]
     name: str = Field(..., max_length=200)
     organisation: str = Field("", max_length=200)
     delegation: str = Field("", max_length=200)
@@ -29,7 +42,7 @@ class ActeurIn(Schema):
     is_group: bool = False
     consent_public: bool = False
     description: str = ""
-    visibility: str | None = None
+    visibility: Annotated[str, choices_of(Visibility)] | None = None
 
 
 class ActeurCreated(ActeurOut):
@@ -38,20 +51,15 @@ class ActeurCreated(ActeurOut):
     )
 
 
-class ActeurList(Schema):
-    count: int
-    results: list[ActeurOut]
-
-
 class ParticipationOut(Schema):
     id: int
     action_id: int
     action: str
     acteur_id: int
     acteur: str
-    level: str
+    level: Annotated[str, choices_of(Level)]
     level_label: str
-    role: str
+    role: Annotated[str, choices_of(ParticipationRole)]
     role_label: str
     since: str | None
 
@@ -59,8 +67,8 @@ class ParticipationOut(Schema):
 class ParticipationIn(Schema):
     action_id: int
     acteur_id: int
-    level: str
-    role: str
+    level: Annotated[str, choices_of(Level)]
+    role: Annotated[str, choices_of(ParticipationRole)]
     since: date | None = None
     comment: str = ""
 
@@ -71,12 +79,12 @@ class ContributionOut(Schema):
     action: str
     acteur_id: int
     acteur: str
-    nature: str
-    in_kind: str
+    nature: Annotated[str, choices_of(Nature)]
+    in_kind: Annotated[str, choices_of(InKind, blank=True)]
     amount: str
-    unit: str
+    unit: Annotated[str, choices_of(Unit)]
     period_start: str
-    period_kind: str
+    period_kind: Annotated[str, choices_of(PeriodKind)]
     measure: str
     value_in_measure: str
     comment: str
@@ -85,26 +93,16 @@ class ContributionOut(Schema):
 class ContributionIn(Schema):
     action_id: int
     acteur_id: int
-    nature: str
-    in_kind: str = ""
+    nature: Annotated[str, choices_of(Nature)]
+    in_kind: Annotated[str, choices_of(InKind, blank=True)] = ""
     amount: str = Field(..., description="Un nombre ≥ 0, « 12.5 » ou « 12,5 ».")
-    unit: str = Field(..., description="heures, etp, euros, m2 ou unites.")
+    unit: Annotated[str, choices_of(Unit)]
     period: str = Field(..., description="Une année (2024) ou un mois (2024-03).")
     comment: str = ""
 
 
 class ContributionCreated(ContributionOut):
     warnings: list[str] = Field(default_factory=list)
-
-
-class ContributionList(Schema):
-    count: int
-    results: list[ContributionOut]
-
-
-class ParticipationList(Schema):
-    count: int
-    results: list[ParticipationOut]
 
 
 class MergeIn(Schema):

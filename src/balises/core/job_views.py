@@ -1,7 +1,7 @@
 """Pages that follow background jobs: a list, a detail page polled by htmx, a JSON twin."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from .http import AuthenticatedHttpRequest
 from .job_model import Job
+from .json_export import json_page, json_response
 from .permissions import get_job_for_user
 
 RECENT_JOBS = 50
@@ -24,9 +25,12 @@ def job_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 @login_required
-def job_list_json(request: AuthenticatedHttpRequest) -> JsonResponse:
-    jobs = Job.objects.filter(user=request.user)[:RECENT_JOBS]
-    return JsonResponse({"jobs": [job_as_dict(job) for job in jobs]})
+def job_list_json(request: AuthenticatedHttpRequest) -> HttpResponse:
+    # The first page is what the page shows; older jobs are on the next ones.
+    jobs = Job.objects.filter(user=request.user).order_by("-created_at", "pk")
+    return json_page(
+        request, jobs, lambda page: [job_as_dict(j) for j in page], per_page=RECENT_JOBS
+    )
 
 
 @never_cache
@@ -49,9 +53,9 @@ def job_progress(request: AuthenticatedHttpRequest, job_id) -> HttpResponse:
 @never_cache
 @require_GET
 @login_required
-def job_json(request: AuthenticatedHttpRequest, job_id) -> JsonResponse:
+def job_json(request: AuthenticatedHttpRequest, job_id) -> HttpResponse:
     job = get_job_for_user(request.user, job_id)
-    return JsonResponse(job_as_dict(job))
+    return json_response(job_as_dict(job))
 
 
 def job_as_dict(job: Job) -> dict:

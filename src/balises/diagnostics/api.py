@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Query, Router
 from ninja.errors import HttpError
 
 from balises.core.api.auth import OptionalAuth, token_or_session
-from balises.core.api.schemas import ERRORS
+from balises.core.api.schemas import ERRORS, Page, PageQuery
+from balises.core.pagination import envelope, paginate
 from balises.diagnostics import services
 from balises.diagnostics.models import Appreciation, Campagne
 from balises.diagnostics.policies import CAMPAGNE, get_own_repondant
@@ -54,14 +55,15 @@ def _answer_out(appreciation: Appreciation) -> dict:
 
 @router.get(
     "/espaces/{slug}/campagnes",
-    response={200: list[CampagneOut], **ERRORS},
+    response={200: Page[CampagneOut], **ERRORS},
     auth=OptionalAuth(),
     summary="Campagnes d'auto-diagnostic d'un espace",
 )
-def campagne_list(request: HttpRequest, slug: str):
+def campagne_list(request: HttpRequest, slug: str, paging: Query[PageQuery]):
     espace = get_espace_for_user(request, slug)
     campagnes = CAMPAGNE.visible(request.user, espace).select_related("referentiel")
-    return [_campagne_out(c) for c in campagnes.prefetch_related("elements")]
+    page = paginate(campagnes.prefetch_related("elements"), paging.wanted())
+    return envelope(page, [_campagne_out(c) for c in page.items])
 
 
 @router.get(
@@ -94,14 +96,15 @@ def _own(request: HttpRequest, slug: str, pk: int):
 
 @router.get(
     "/espaces/{slug}/campagnes/{pk}/mes-reponses",
-    response={200: list[AnswerOut], **ERRORS},
+    response={200: Page[AnswerOut], **ERRORS},
     auth=token_or_session,
     summary="Mes réponses à une campagne",
 )
-def my_answers(request: HttpRequest, slug: str, pk: int):
+def my_answers(request: HttpRequest, slug: str, pk: int, paging: Query[PageQuery]):
     repondant = _own(request, slug, pk)
     appreciations = repondant.appreciations.select_related("element").prefetch_related("evidence")
-    return [_answer_out(a) for a in appreciations]
+    page = paginate(appreciations, paging.wanted())
+    return envelope(page, [_answer_out(a) for a in page.items])
 
 
 @router.put(

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Annotated
 
 from ninja import Field, Schema
+
+from balises.core.api.choices import choices_of
+from balises.diagnostics.models import AnswerStatus, CampagneStatus, Viewpoint
 
 
 class ReferentielRef(Schema):
@@ -18,7 +22,9 @@ class CampagneOut(Schema):
     referentiel: ReferentielRef
     starts_on: date
     ends_on: date
-    status: str = Field(description="draft (en préparation), open (ouverte) ou closed (close)")
+    status: Annotated[str, choices_of(CampagneStatus)] = Field(
+        description="draft (en préparation), open (ouverte) ou closed (close)"
+    )
     results_published: bool
     elements: list[str] = Field(description="codes des éléments évalués")
 
@@ -30,7 +36,9 @@ class AnswerOut(Schema):
     dont_know: bool
     justification: str
     evidence: list[int] = Field(description="identifiants des actions citées")
-    status: str = Field(description="draft (brouillon) ou submitted (soumise)")
+    status: Annotated[str, choices_of(AnswerStatus)] = Field(
+        description="draft (brouillon) ou submitted (soumise)"
+    )
     submitted_at: datetime | None
 
 
@@ -46,7 +54,7 @@ class Submitted(Schema):
 
 
 class ViewpointOut(Schema):
-    code: str
+    code: Annotated[str, choices_of(Viewpoint)]
     label: str
     respondents: int
 

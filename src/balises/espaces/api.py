@@ -1,22 +1,28 @@
 """API endpoints of territory spaces, mounted under /api/v1/espaces/ by balises.api.urls."""
 
 from datetime import datetime
+from typing import Annotated
 
 from django.db.models import Count
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Query, Router, Schema
 
 from balises.core.api.auth import OptionalAuth, token_or_session
+from balises.core.api.choices import choices_of
+from balises.core.api.schemas import Page, PageQuery, per_page_field
+from balises.core.pagination import envelope, paginate
+from balises.territoires.models import Territoire
 
-from .models.espace import Espace
+from .models.espace import Espace, Role
+from .models.visibility import Visibility
 from .permissions import get_espace_for_user
 
 router = Router(tags=["espaces"])
 
 
-class TerritoireRef(Schema):
+class EspaceTerritoire(Schema):
     uid: str
-    kind: str
+    kind: Annotated[str, choices_of(Territoire.Kind)]
     code: str
     name: str
 
@@ -24,30 +30,22 @@ class TerritoireRef(Schema):
 class EspaceOut(Schema):
     slug: str
     name: str
-    territoire: TerritoireRef
+    territoire: EspaceTerritoire
     is_verified: bool
     is_demo: bool
     created_at: datetime
-    default_visibility: str
+    default_visibility: Annotated[str, choices_of(Visibility)]
     members_count: int
 
 
-class EspaceList(Schema):
-    total: int
-    limit: int
-    offset: int
-    items: list[EspaceOut]
-
-
-class Paging(Schema):
-    limit: int = Field(50, ge=1, le=500)
-    offset: int = Field(0, ge=0)
+class EspacePaging(PageQuery):
+    per_page: int = per_page_field(50)
 
 
 class MemberOut(Schema):
     name: str
     email: str
-    role: str
+    role: Annotated[str, choices_of(Role)]
     since: datetime
 
 
@@ -72,26 +70,20 @@ def _out(espace: Espace, members_count: int) -> dict:
 
 @router.get(
     "/",
-    response=EspaceList,
+    response=Page[EspaceOut],
     auth=OptionalAuth(),
     summary="Espaces des territoires",
     description="Les espaces ouverts, avec leur territoire et leur statut de vérification.",
 )
-def list_espaces(request: HttpRequest, paging: Query[Paging]):
-    limit, offset = paging.limit, paging.offset
+def list_espaces(request: HttpRequest, paging: Query[EspacePaging]):
     espaces = (
         Espace.objects.visible_to(request.user)
         .select_related("territoire")
         .annotate(n_members=Count("adhesions"))
         .order_by("territoire__name", "slug")
     )
-    page = espaces[offset : offset + limit]
-    return {
-        "total": espaces.count(),
-        "limit": limit,
-        "offset": offset,
-        "items": [_out(espace, espace.n_members) for espace in page],  # type: ignore[attr-defined]
-    }
+    page = paginate(espaces, paging.wanted())
+    return envelope(page, [_out(e, e.n_members) for e in page.items])
 
 
 @router.get(
@@ -107,19 +99,22 @@ def espace_detail(request: HttpRequest, slug: str):
 
 @router.get(
     "/{slug}/membres",
-    response=list[MemberOut],
+    response=Page[MemberOut],
     auth=token_or_session,
     summary="Membres d'un espace",
     description="Réservé aux membres de l'espace ; 404 pour les autres.",
 )
-def espace_members(request: HttpRequest, slug: str):
+def espace_members(request: HttpRequest, slug: str, paging: Query[PageQuery]):
     espace = get_espace_for_user(request, slug, private=True)
-    return [
-        {
-            "name": a.user.display_name,
-            "email": a.user.email,
-            "role": a.role,
-            "since": a.created_at,
-        }
-        for a in espace.adhesions.select_related("user").order_by("user__email")
-    ]
+    adhesions = espace.adhesions.select_related("user").order_by("user__email", "pk")
+    page = paginate(adhesions, paging.wanted())
+    return envelope(page, [_member(adhesion) for adhesion in page.items])
+
+
+def _member(adhesion) -> dict:
+    return {
+        "name": adhesion.user.display_name,
+        "email": adhesion.user.email,
+        "role": adhesion.role,
+        "since": adhesion.created_at,
+    }

@@ -8,6 +8,9 @@ from .views import space as views
 app_name = "espaces"
 urlpatterns = [
     path("", entry.my_espaces, name="list"),
+    # Before « <slug>.json »: a space's slug ends with its territory's code or kind, so no
+    # space can be called « mes-espaces ».
+    path("mes-espaces.json", entry.my_espaces_json, name="list_json"),
     path("ouvrir/", entry.open_espace, name="open"),
     path("a-verifier/", entry.to_verify, name="to_verify"),
     path("invitation/<str:token>/", entry.invitation, name="invitation"),

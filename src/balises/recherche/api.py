@@ -4,6 +4,7 @@ from django.http import HttpRequest
 from ninja import Query, Router
 
 from balises.core.api.auth import OptionalAuth
+from balises.core.pagination import ListPage, envelope
 
 from . import services
 from .schemas import SearchFilters, SearchResultsOut
@@ -23,19 +24,17 @@ router = Router(tags=["recherche"])
     ),
 )
 def search(request: HttpRequest, filters: Query[SearchFilters]):
-    page = services.search(
+    wanted = filters.wanted()
+    found = services.search(
         filters.q,
         user=request.user,
         kinds=filters.kind or None,
-        limit=filters.limit,
-        offset=filters.offset,
+        limit=wanted.per_page,
+        offset=wanted.offset,
         prefix=filters.prefix,
     )
-    return {
-        "query": page.query,
-        "total": page.total,
-        "total_is_exact": page.total_is_exact,
-        "limit": page.limit,
-        "offset": page.offset,
-        "hits": page.hits,
+    page = ListPage(found.total, wanted.number, wanted.per_page, found.hits)
+    return envelope(page, page.items) | {
+        "query": found.query,
+        "count_is_exact": found.total_is_exact,
     }

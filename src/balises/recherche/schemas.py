@@ -1,5 +1,9 @@
 from ninja import Field, Schema
 
+from balises.core.api.schemas import Page, PageQuery, per_page_field
+
+from .services import MAX_LIMIT
+
 
 class HitOut(Schema):
     kind: str
@@ -10,21 +14,23 @@ class HitOut(Schema):
     score: float = Field(description="Pertinence : plus c'est grand, mieux c'est")
 
 
-class SearchResultsOut(Schema):
-    query: str
-    total: int = Field(description="Nombre de documents trouvés, toutes pages confondues")
-    total_is_exact: bool = Field(
-        description="Faux quand il y a plus de `total` documents (le total n'est compté que "
+class SearchResultsOut(Page[HitOut]):
+    query: str = Field(description="Les mots cherchés, tels que compris")
+    count_is_exact: bool = Field(
+        description="Faux quand il y a plus de `count` documents (le total n'est compté que "
         "jusqu'à un plafond ; les pages continuent tant qu'il y a des résultats)"
     )
-    limit: int
-    offset: int
-    hits: list[HitOut]
 
 
-class SearchFilters(Schema):
+class SearchFilters(PageQuery):
     q: str = Field("", max_length=500, description="Mots cherchés (tous requis)")
     kind: list[str] = Field(default_factory=list, description="Types de documents (répétable)")
-    limit: int = Field(20, ge=1, le=100)
-    offset: int = Field(0, ge=0, le=100_000)
     prefix: bool = Field(False, description="Le dernier mot peut être un début de mot")
+    # Deep pages of a ranked search cost more than they are worth: the total is only counted up
+    # to a ceiling anyway.
+    page: int = Field(1, ge=1, le=1000, description="Numéro de page, à partir de 1")
+    per_page: int = per_page_field(20, MAX_LIMIT)
+    limit: int | None = Field(None, ge=1, le=MAX_LIMIT, description="Ancien nom de `per_page`")
+    offset: int | None = Field(
+        None, ge=0, le=100_000, description="Ancien paramètre : rang du premier résultat"
+    )

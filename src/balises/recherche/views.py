@@ -1,10 +1,13 @@
 from dataclasses import asdict
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
+
+from balises.core.json_export import json_response, page_error_response
+from balises.core.pagination import ListPage, PageError, envelope, read_page
 
 from . import registry, services
 from .forms import SearchForm
@@ -57,28 +60,31 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def results_json(request: HttpRequest) -> JsonResponse:
-    form, page = _run_search(request)
+def results_json(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
     if form.is_bound and not form.is_valid():
-        return JsonResponse({"detail": "Paramètres invalides.", "errors": form.errors}, status=400)
-    if page is None:
-        return JsonResponse(
-            {
-                "query": "",
-                "total": 0,
-                "total_is_exact": True,
-                "offset": 0,
-                "limit": PER_PAGE,
-                "hits": [],
-            }
-        )
-    return JsonResponse(
-        {
-            "query": page.query,
-            "total": page.total,
-            "total_is_exact": page.total_is_exact,
-            "offset": page.offset,
-            "limit": page.limit,
-            "hits": [asdict(hit) for hit in page.hits],
-        }
+        return json_response({"detail": "Paramètres invalides.", "errors": form.errors}, status=400)
+    try:
+        wanted = read_page(request.GET, per_page=PER_PAGE)
+    except PageError as error:
+        return page_error_response(error)
+    # Pages are at most as long as the search gives; the envelope says which size was served.
+    per_page = min(wanted.per_page, services.MAX_LIMIT)
+    query = form.cleaned_data["q"].strip() if form.is_bound else ""
+    if not query:
+        return json_response(_results(ListPage(0, wanted.number, per_page), "", True))
+    kind = form.cleaned_data["kind"]
+    found = services.search(
+        query,
+        user=request.user,
+        kinds=[kind] if kind else None,
+        limit=per_page,
+        offset=(wanted.number - 1) * per_page,
     )
+    hits = [asdict(hit) for hit in found.hits]
+    page = ListPage(found.total, wanted.number, per_page, hits)
+    return json_response(_results(page, found.query, found.total_is_exact))
+
+
+def _results(page: ListPage, query: str, exact: bool) -> dict:
+    return envelope(page, page.items) | {"query": query, "count_is_exact": exact}

@@ -4,9 +4,11 @@ Référentiels are public: reads need no authentication (a token, when given, mu
 """
 
 from django.http import HttpRequest
-from ninja import Router
+from ninja import Query, Router
 
 from balises.core.api.auth import OptionalAuth
+from balises.core.api.schemas import Page, PageQuery
+from balises.core.pagination import envelope, paginate
 
 from . import presenters, queries
 from .permissions import get_element_or_404, get_referentiel_or_404
@@ -15,9 +17,10 @@ from .schemas import ElementDetail, ReferentielDetail, ReferentielSummary
 router = Router(tags=["referentiels"], auth=OptionalAuth())
 
 
-@router.get("/", response=list[ReferentielSummary], summary="Les référentiels (dernières versions)")
-def list_referentiels(request: HttpRequest):
-    return [presenters.referentiel_summary(r) for r in queries.referentiel_list(request.user)]
+@router.get("/", response=Page[ReferentielSummary], summary="Les référentiels (dernières versions)")
+def list_referentiels(request: HttpRequest, paging: Query[PageQuery]):
+    page = paginate(queries.referentiel_list(request.user), paging.wanted())
+    return envelope(page, [presenters.referentiel_summary(r) for r in page.items])
 
 
 @router.get(

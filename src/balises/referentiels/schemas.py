@@ -1,8 +1,15 @@
 """API schemas of the référentiels (the JSON twins of the pages have the same shapes)."""
 
 from datetime import date
+from typing import Annotated
 
 from ninja import Schema
+
+from balises.core.api.choices import choices_of
+
+from .models import LabelOrigin, Lien
+
+LabelOriginValue = Annotated[str, choices_of(LabelOrigin, blank=True)]
 
 
 class ReferentielSummary(Schema):
@@ -50,7 +57,7 @@ class ElementSummary(Schema):
     depth: int
     label_fr: str
     label_en: str
-    label_origin: str
+    label_origin: LabelOriginValue
     points: float | None
 
 
@@ -70,8 +77,9 @@ class ChildOut(Schema):
     url: str
 
 
-class LinkOut(Schema):
-    kind: str
+# Not « LinkOut »: OpenAPI names schemas by class name, and the links between actions have it.
+class LienOut(Schema):
+    kind: Annotated[str, choices_of(Lien.Kind)]
     referentiel: str
     version: str
     code: str
@@ -95,7 +103,7 @@ class ElementDetail(Schema):
     parent: str | None
     label_fr: str
     label_en: str
-    label_origin: str
+    label_origin: LabelOriginValue
     label_note_fr: str
     label_note_en: str
     description_fr: str
@@ -108,8 +116,8 @@ class ElementDetail(Schema):
     sections: list[SectionOut]
     url: str
     children: list[ChildOut]
-    links_out: list[LinkOut]
-    links_in: list[LinkOut]
+    links_out: list[LienOut]
+    links_in: list[LienOut]
     maturity_scale: list[LevelOut]
     maturity_scale_note_fr: str
     maturity_scale_note_en: str

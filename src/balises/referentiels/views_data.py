@@ -1,41 +1,40 @@
 """JSON and CSV twins of the référentiel pages, and file exports."""
 
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
-from balises.core.csv_export import SafeWriter
+from balises.core.csv_export import csv_response
+from balises.core.json_export import json_page, json_response
 
 from . import presenters, queries, services
 from .permissions import get_element_or_404, get_referentiel_or_404
 
-JSON_OPTIONS = {"ensure_ascii": False, "indent": 2}
-
 
 @require_GET
-def index_json(request: HttpRequest) -> JsonResponse:
+def index_json(request: HttpRequest) -> HttpResponse:
     referentiels = queries.referentiel_list(request.user)
-    data = {"referentiels": [presenters.referentiel_summary(r) for r in referentiels]}
-    return JsonResponse(data, json_dumps_params=JSON_OPTIONS)
+    return json_page(
+        request, referentiels, lambda page: [presenters.referentiel_summary(r) for r in page]
+    )
 
 
 @require_GET
 def index_csv(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="referentiels.csv"'
-    writer = SafeWriter(response)
-    writer.writerow(["slug", "version", "title_fr", "title_en", "licence", "elements", "url"])
-    for r in queries.referentiel_list(request.user):
-        url = request.build_absolute_uri(presenters.referentiel_url(r))
-        writer.writerow([r.slug, r.version, r.title_fr, r.title_en, r.licence,
-                         r.element_count, url])  # type: ignore[attr-defined]  # fmt: skip
-    return response
+    # The list of référentiels is a table for spreadsheets, unlike the référentiel export below
+    # (generic CSV, an interchange format read back by the importer, with its own dialect).
+    header = ["slug", "version", "title_fr", "title_en", "licence", "elements", "url"]
+    body = (
+        [r.slug, r.version, r.title_fr, r.title_en, r.licence, r.element_count,  # type: ignore[attr-defined]
+         request.build_absolute_uri(presenters.referentiel_url(r))]
+        for r in queries.referentiel_list(request.user)
+    )  # fmt: skip
+    return csv_response("referentiels.csv", header, body)
 
 
 @require_GET
-def detail_json(request: HttpRequest, slug: str, version: str) -> JsonResponse:
+def detail_json(request: HttpRequest, slug: str, version: str) -> HttpResponse:
     referentiel = get_referentiel_or_404(slug, version, request.user)
-    data = presenters.referentiel_detail(queries.tree_data(referentiel))
-    return JsonResponse(data, json_dumps_params=JSON_OPTIONS)
+    return json_response(presenters.referentiel_detail(queries.tree_data(referentiel)))
 
 
 @require_GET
@@ -52,16 +51,16 @@ def export(request: HttpRequest, slug: str, version: str, format: str) -> HttpRe
 
 
 @require_GET
-def element_json(request: HttpRequest, slug: str, version: str, code: str) -> JsonResponse:
+def element_json(request: HttpRequest, slug: str, version: str, code: str) -> HttpResponse:
     referentiel = get_referentiel_or_404(slug, version, request.user)
     data = queries.element_data(get_element_or_404(referentiel, code))
-    return JsonResponse(presenters.element_detail(data), json_dumps_params=JSON_OPTIONS)
+    return json_response(presenters.element_detail(data))
 
 
 @require_GET
-def diff_json(request: HttpRequest, slug: str, old: str, new: str) -> JsonResponse:
+def diff_json(request: HttpRequest, slug: str, old: str, new: str) -> HttpResponse:
     before = get_referentiel_or_404(slug, old, request.user)
     after = get_referentiel_or_404(slug, new, request.user)
     data: dict[str, object] = {"referentiel": slug, "old": old, "new": new}
     data |= services.diff_versions(before, after).as_dict()
-    return JsonResponse(data, json_dumps_params=JSON_OPTIONS)
+    return json_response(data)

@@ -3,62 +3,59 @@
 Territories are public reference data: these endpoints need no authentication.
 """
 
-from django.core.paginator import Paginator
+from typing import Annotated
+
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 from ninja.errors import HttpError
 from pydantic import Field
+
+from balises.core.api.choices import choices_of
+from balises.core.api.schemas import Page, PageQuery, per_page_field
+from balises.core.pagination import envelope, paginate
 
 from . import directory
 from .forms import DirectoryForm
 from .lookups import get_territoire
-from .schemas import TerritoireDetail, TerritoirePage, child_data, territoire_data
+from .models.territoire import Territoire
+from .schemas import TerritoireDetail, TerritoireOut, child_data, territoire_data
 
 router = Router(tags=["territoires"])
 
 
-class TerritoireFilters(Schema):
+class TerritoireFilters(PageQuery):
     q: str = Field(
         "",
         description=(
             "nom (tolère accents, tirets et fautes de frappe), code INSEE, SIREN ou code postal"
         ),
     )
-    kind: str = Field("", description="commune, epci, departement ou region")
+    kind: Annotated[str, choices_of(Territoire.Kind, blank=True)] = Field("", description="nature")
     region: str = Field("", description="code INSEE de la région")
     departement: str = Field("", description="code INSEE du département")
     epci: str = Field("", description="SIREN de l'intercommunalité (ses communes membres)")
     population: str = Field("", description="tranche : 0-2000, 2000-10000, 10000-50000, 50000-")
-    page: int = Field(1, ge=1, le=100_000)
-    per_page: int = Field(25, ge=1, le=200)
+    per_page: int = per_page_field(25)
 
 
 @router.get(
     "/",
-    response=TerritoirePage,
+    response=Page[TerritoireOut],
     auth=None,
     summary="Chercher des territoires",
     description="Mêmes filtres et même ordre que l'annuaire : pertinence, puis population.",
 )
 def list_territoires(request: HttpRequest, filters: Query[TerritoireFilters]):
-    form = DirectoryForm(filters.dict(exclude={"page", "per_page"}))
+    form = DirectoryForm(filters.filter_values())
     if not form.is_valid():
         errors = "; ".join(
             f"{field} : {' '.join(str(m) for m in messages)}"
             for field, messages in form.errors.items()
         )
         raise HttpError(422, _("Filtres invalides : %(errors)s") % {"errors": errors})
-    ids = directory.search(form.query())
-    paginator = Paginator(ids, filters.per_page)
-    page = paginator.get_page(filters.page)
-    return {
-        "count": paginator.count,
-        "page": page.number,
-        "pages": paginator.num_pages,
-        "per_page": filters.per_page,
-        "results": [territoire_data(t) for t in directory.fetch(list(page.object_list))],
-    }
+    page = paginate(directory.search(form.query()), filters.wanted())
+    return envelope(page, [territoire_data(t) for t in directory.fetch(page.items)])
 
 
 @router.get(

@@ -1,16 +1,20 @@
 """Shapes of territories in the API and the JSON/CSV twins of the pages."""
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.urls import reverse
 from ninja import Schema
 
+from balises.core.api.choices import choices_of
+
 from .models.territoire import Territoire
+
+KindValue = Annotated[str, choices_of(Territoire.Kind)]
 
 
 class TerritoireRef(Schema):
     uid: str
-    kind: str
+    kind: KindValue
     code: str
     name: str
     url: str
@@ -18,7 +22,7 @@ class TerritoireRef(Schema):
 
 class TerritoireOut(Schema):
     uid: str
-    kind: str
+    kind: KindValue
     kind_label: str
     code: str
     name: str
@@ -38,7 +42,7 @@ class TerritoireOut(Schema):
 
 class TerritoireChild(Schema):
     uid: str
-    kind: str
+    kind: KindValue
     code: str
     name: str
     population: int | None
@@ -48,14 +52,6 @@ class TerritoireChild(Schema):
 class TerritoireDetail(TerritoireOut):
     children: list[TerritoireChild]
     children_count: int
-
-
-class TerritoirePage(Schema):
-    count: int
-    page: int
-    pages: int
-    per_page: int
-    results: list[TerritoireOut]
 
 
 def ref(territoire: Territoire | None) -> dict[str, Any] | None:
@@ -112,14 +108,14 @@ CSV_COLUMNS = (
 )
 
 
-def csv_row(data: dict[str, Any]) -> list[str]:
+def csv_row(data: dict[str, Any]) -> list[Any]:
     """One CSV line of a territory: parents by name, postcodes space-separated."""
-    values = []
+    values: list[Any] = []
     for key, _header in CSV_COLUMNS:
         value = data[key]
         if isinstance(value, dict):
             value = value["name"]
         elif isinstance(value, list):
             value = " ".join(value)
-        values.append("" if value is None else str(value))
+        values.append(value)
     return values

@@ -7,21 +7,24 @@ cannot see, 403 for a role too weak, 409 for a stale version, 422 for bad values
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from balises.core.api.auth import OptionalAuth, token_or_session
-from balises.core.api.schemas import ERRORS, Deleted
+from balises.core.api.choices import choices_of
+from balises.core.api.schemas import ERRORS, Deleted, Page, PageQuery, per_page_field
+from balises.core.pagination import envelope, paginate
 from balises.espaces.permissions import get_espace_for_user
 from balises.trajectoires import services
 from balises.trajectoires.dates import PartialDateError, parse_partial_date
 from balises.trajectoires.forms import ActionFilterForm
+from balises.trajectoires.models import Status as ActionStatus
+from balises.trajectoires.models import Theme
 from balises.trajectoires.policies import (
     ACTION,
     ACTION_ELEMENT,
@@ -37,8 +40,8 @@ from balises.trajectoires.queries.actions import action_row, action_url_maker, f
 from balises.trajectoires.schemas import (
     ActionDetail,
     ActionIn,
-    ActionPage,
     ActionPatch,
+    ActionRow,
     ElementLinkIn,
     ElementLinkOut,
     LienIn,
@@ -73,38 +76,30 @@ def _action_values(payload: Schema) -> dict:
     return values
 
 
-class ActionFilters(Schema):
+class ActionFilters(PageQuery):
     q: str = ""
-    status: str = ""
-    theme: str = ""
+    status: Annotated[str, choices_of(ActionStatus, blank=True)] = ""
+    theme: Annotated[str, choices_of(Theme, blank=True)] = ""
     since: int | None = Field(None, ge=1000, le=9999)
     until: int | None = Field(None, ge=1000, le=9999)
-    page: int = Field(1, ge=1, le=100_000)
-    per_page: int = Field(25, ge=1, le=200)
+    per_page: int = per_page_field(25)
 
 
 @router.get(
     "/{slug}/actions",
-    response={200: ActionPage, **ERRORS},
+    response={200: Page[ActionRow], **ERRORS},
     auth=OptionalAuth(),
     summary="Actions d'un espace",
     description="Filtres : texte, statut, thème, période (années). Selon la visibilité.",
 )
 def list_actions(request: HttpRequest, slug: str, filters: Query[ActionFilters]):
     espace = get_espace_for_user(request, slug)
-    form = ActionFilterForm(filters.dict(exclude={"page", "per_page"}))
+    form = ActionFilterForm(filters.filter_values())
     if not form.is_valid():
         raise HttpError(422, _("Filtres invalides : %(e)s") % {"e": form.errors.as_text()})
-    paginator = Paginator(filter_actions(request.user, espace, form.cleaned_data), filters.per_page)
-    page = paginator.get_page(filters.page)
+    page = paginate(filter_actions(request.user, espace, form.cleaned_data), filters.wanted())
     url = action_url_maker(request, espace)
-    return {
-        "count": paginator.count,
-        "page": page.number,
-        "pages": paginator.num_pages,
-        "per_page": filters.per_page,
-        "results": [action_row(a, url(a.pk)) for a in page.object_list],
-    }
+    return envelope(page, [action_row(a, url(a.pk)) for a in page.items])
 
 
 @router.post(
@@ -282,14 +277,15 @@ def _register(kind: str) -> None:
     get, save, _dates = RECORDS[kind]
 
     @router.get(
-        f"/{{slug}}/{kind}", response={200: list[RecordOut], **ERRORS}, auth=OptionalAuth(),
+        f"/{{slug}}/{kind}", response={200: Page[RecordOut], **ERRORS}, auth=OptionalAuth(),
         summary=f"Liste : {kind}", operation_id=f"list_{kind}",
     )  # fmt: skip
-    def list_records(request: HttpRequest, slug: str):
+    def list_records(request: HttpRequest, slug: str, paging: Query[PageQuery]):
         from balises.trajectoires.views.records import KINDS, _records
 
         espace = get_espace_for_user(request, slug)
-        return [record_data(kind, r) for r in _records(KINDS[kind], request, espace)]
+        page = paginate(_records(KINDS[kind], request, espace), paging.wanted())
+        return envelope(page, [record_data(kind, r) for r in page.items])
 
     @router.post(
         f"/{{slug}}/{kind}", response={201: RecordOut, **ERRORS}, auth=token_or_session,

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from balises.core.csv_export import csv_lines
 from balises.core.errors import ServiceError
 from balises.espaces.models import Espace, Visibility
 from balises.trajectoires import services
@@ -295,11 +296,8 @@ def write_preview(preview: Preview, espace: Espace, user) -> int:
 
 
 def template_csv() -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(HEADERS)
-    writer.writerow([EXAMPLE.get(h, "") for h in HEADERS])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    lines = csv_lines(HEADERS, [[EXAMPLE.get(h, "") for h in HEADERS]])
+    return "".join(lines).encode("utf-8")
 
 
 def template_xlsx() -> bytes:

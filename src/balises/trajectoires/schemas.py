@@ -3,19 +3,33 @@ the precision follows from what is given."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from ninja import Field, Schema
+
+from balises.core.api.choices import choices_of
+from balises.espaces.models import Visibility
+from balises.trajectoires.models import (
+    EventKind,
+    LinkKind,
+    Precision,
+    Scale,
+    Status,
+    Theme,
+    Widening,
+)
+
+VisibilityValue = Annotated[str, choices_of(Visibility)]
 
 
 class ActionBase(Schema):
     summary: str | None = Field(None, description="résumé")
-    status: str | None = Field(
-        None, description="idee, preparation, en_cours, realisee, pause, abandonnee"
-    )
+    status: Annotated[str, choices_of(Status)] | None = Field(None, description="statut")
     start: str | None = Field(None, description="début : 2014, 2014-03 ou 2014-03-12")
     end: str | None = Field(None, description="fin : 2014, 2014-03 ou 2014-03-12")
-    themes: list[str] | None = Field(None, description="codes de thèmes (energie, mobilite…)")
-    scale: str | None = Field(None, description="quartier, commune, intercommunalite…")
-    visibility: str | None = Field(None, description="prive, reseau ou public")
+    themes: list[Annotated[str, choices_of(Theme)]] | None = Field(None, description="thèmes")
+    scale: Annotated[str, choices_of(Scale)] | None = Field(None, description="échelle")
+    visibility: VisibilityValue | None = Field(None, description="visibilité")
     recit_contexte: str | None = None
     recit_declencheur: str | None = None
     recit_realisation: str | None = None
@@ -38,27 +52,19 @@ class ActionRow(Schema):
     id: int
     title: str
     summary: str
-    status: str
+    status: Annotated[str, choices_of(Status)]
     status_label: str
     start: str | None
-    start_precision: str
+    start_precision: Annotated[str, choices_of(Precision)]
     start_label: str
     end: str | None
-    end_precision: str
+    end_precision: Annotated[str, choices_of(Precision)]
     end_label: str
-    themes: list[str]
-    scale: str
-    visibility: str
+    themes: list[Annotated[str, choices_of(Theme)]]
+    scale: Annotated[str, choices_of(Scale)]
+    visibility: VisibilityValue
     version: int
     url: str
-
-
-class ActionPage(Schema):
-    count: int
-    page: int
-    pages: int
-    per_page: int
-    results: list[ActionRow]
 
 
 class SourceOut(Schema):
@@ -70,7 +76,7 @@ class SourceOut(Schema):
 
 class LinkOut(Schema):
     id: int
-    kind: str
+    kind: Annotated[str, choices_of(LinkKind)]
     note: str
     source: int | None = None
     target: int | None = None
@@ -97,7 +103,7 @@ class ActionDetail(ActionRow):
 
 class LienIn(Schema):
     target: int = Field(..., description="identifiant de l'action liée (même espace)")
-    kind: str = Field(..., description="entraine, s_appuie_sur, elargit ou prolonge")
+    kind: Annotated[str, choices_of(LinkKind)] = Field(..., description="nature du lien")
     note: str = ""
 
 
@@ -118,27 +124,31 @@ class RecordIn(Schema):
 
     title: str | None = Field(None, max_length=200)
     name: str | None = Field(None, max_length=200)
-    kind: str | None = Field(None, description="événement : appel_a_projets, crise, election…")
+    kind: Annotated[str, choices_of(EventKind)] | None = Field(
+        None, description="nature de l'événement"
+    )
     date: str | None = Field(None, description="2014, 2014-03 ou 2014-03-12")
     start: str | None = None
     end: str | None = None
-    widened: list[str] | None = Field(None, description="saut : acteurs, echelle, enjeux…")
+    widened: list[Annotated[str, choices_of(Widening)]] | None = Field(
+        None, description="saut : ce qu'il a élargi"
+    )
     description: str | None = None
     actions: list[int] | None = Field(None, description="identifiants des actions liées")
-    visibility: str | None = None
+    visibility: VisibilityValue | None = None
 
 
 class RecordOut(Schema):
     id: int
-    visibility: str
+    visibility: VisibilityValue
     description: str
     title: str | None = None
     name: str | None = None
-    kind: str | None = None
+    kind: Annotated[str, choices_of(EventKind)] | None = None
     date: str | None = None
-    date_precision: str | None = None
+    date_precision: Annotated[str, choices_of(Precision)] | None = None
     date_label: str | None = None
     start: str | None = None
     end: str | None = None
-    widened: list[str] | None = None
+    widened: list[Annotated[str, choices_of(Widening)]] | None = None
     actions: list[dict] | None = None

@@ -17,9 +17,11 @@ from balises.cooperation.forms import ActeurForm, MergeForm
 from balises.cooperation.models import Acteur, ActeurKind
 from balises.cooperation.policies import ACTEUR, CONTRIBUTION, PARTICIPATION
 from balises.cooperation.presenters.records import acteur_data
-from balises.cooperation.views.common import add_errors, csv_response, json_response
+from balises.cooperation.views.common import add_errors
+from balises.core.csv_export import csv_response
 from balises.core.history import history_entries
 from balises.core.http import AuthenticatedHttpRequest
+from balises.core.json_export import json_page, json_response
 from balises.core.text import fold
 from balises.espaces.context import space_context
 from balises.espaces.permissions import get_espace_for_user, record_visibility_q
@@ -62,8 +64,8 @@ def acteur_list(request: HttpRequest, slug: str) -> HttpResponse:
 def acteur_list_json(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
     is_member = space_context(request, espace, "cooperation")["is_member"]
-    rows = [acteur_data(a, is_member) for a in _ordered(_acteurs(request, espace), is_member)]
-    return json_response({"espace": espace.slug, "count": len(rows), "acteurs": rows})
+    acteurs = _ordered(_acteurs(request, espace), is_member)
+    return json_page(request, acteurs, lambda page: [acteur_data(a, is_member) for a in page])
 
 
 def acteur_list_csv(request: HttpRequest, slug: str) -> HttpResponse:

@@ -1,14 +1,9 @@
-"""What every cooperation page shares: the space context, CSV answers and form errors."""
+"""What every cooperation page shares: form errors."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-
 from django import forms
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, JsonResponse
-
-from balises.core.csv_export import SafeWriter
 
 
 def add_errors(form: forms.Form, error: ValidationError) -> None:
@@ -19,18 +14,3 @@ def add_errors(form: forms.Form, error: ValidationError) -> None:
     for field, messages in error.message_dict.items():
         for message in messages:
             form.add_error(field if field in form.fields else None, message)
-
-
-def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:
-    # A BOM so that spreadsheet programs read the accents right; semicolons as in France.
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = SafeWriter(response, delimiter=";")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
-
-
-def json_response(data: dict) -> JsonResponse:
-    return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})

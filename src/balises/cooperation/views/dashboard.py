@@ -12,7 +12,8 @@ from balises.cooperation.presenters import network as network_page
 from balises.cooperation.presenters.drawings import render_bars
 from balises.cooperation.queries import Filters, dashboard_data, network_data
 from balises.cooperation.services import dispositif_element
-from balises.cooperation.views.common import csv_response, json_response
+from balises.core.csv_export import csv_response
+from balises.core.json_export import json_response
 from balises.espaces.context import space_context
 from balises.espaces.permissions import get_espace_for_user
 from balises.espaces.policies import policy_for

@@ -25,9 +25,10 @@ from balises.cooperation.forms_dispositifs import (
 )
 from balises.cooperation.models import Collectif, TempsReflexif, Voyage
 from balises.cooperation.policies import ACTEUR, REUNION
-from balises.cooperation.views.common import add_errors, json_response
+from balises.cooperation.views.common import add_errors
 from balises.core.history import history_entries
 from balises.core.http import AuthenticatedHttpRequest
+from balises.core.json_export import json_page
 from balises.espaces.context import space_context
 from balises.espaces.permissions import get_espace_for_user
 from balises.espaces.policies import policy_for
@@ -90,20 +91,24 @@ def record_list(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
 def record_list_json(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
     record_kind = KINDS[kind]
-    records = list(_records(record_kind, request, espace))
-    _names(request, espace, records, space_context(request, espace, "cooperation")["is_member"])
-    rows = [
-        {
-            "id": r.pk,
-            "title": str(r),
-            "date": r.date.isoformat() if hasattr(r, "date") else None,
-            "people": r.people,
-            "visibility": r.visibility,
-            "dispositif": r.dispositif.code if r.dispositif_id else None,
-        }
-        for r in records
-    ]
-    return json_response({"espace": espace.slug, "count": len(rows), kind: rows})
+    is_member = space_context(request, espace, "cooperation")["is_member"]
+
+    def rows(records: list) -> list[dict]:
+        _names(request, espace, records, is_member)
+        return [_record_row(record) for record in records]
+
+    return json_page(request, _records(record_kind, request, espace), rows)
+
+
+def _record_row(record) -> dict:
+    return {
+        "id": record.pk,
+        "title": str(record),
+        "date": record.date.isoformat() if hasattr(record, "date") else None,
+        "people": record.people,
+        "visibility": record.visibility,
+        "dispositif": record.dispositif.code if record.dispositif_id else None,
+    }
 
 
 def record_detail(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpResponse:

@@ -4,6 +4,7 @@ twins), and forms to add, change and delete either."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -19,8 +20,10 @@ from balises.cooperation import services
 from balises.cooperation.forms import ContributionForm, ParticipationForm
 from balises.cooperation.policies import ACTEUR, CONTRIBUTION, PARTICIPATION
 from balises.cooperation.presenters.records import contribution_data
-from balises.cooperation.views.common import add_errors, csv_response, json_response
+from balises.cooperation.views.common import add_errors
+from balises.core.csv_export import csv_response
 from balises.core.http import AuthenticatedHttpRequest
+from balises.core.json_export import json_page
 from balises.espaces.context import space_context
 from balises.espaces.permissions import get_espace_for_user
 from balises.trajectoires.policies import ACTION
@@ -69,19 +72,29 @@ def contribution_list(request: HttpRequest, slug: str) -> HttpResponse:
 def contribution_list_json(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
     is_member = space_context(request, espace, "cooperation")["is_member"]
-    rows = [contribution_data(c, is_member) for c in _contributions(request, espace)]
-    return json_response({"espace": espace.slug, "count": len(rows), "contributions": rows})
+    return json_page(
+        request,
+        _contributions(request, espace),
+        lambda page: [contribution_data(c, is_member) for c in page],
+        per_page=PER_PAGE,
+    )
 
 
 CSV_FIELDS = ["id", "action", "acteur", "nature", "in_kind", "amount", "unit", "period_start"]
 CSV_FIELDS += ["period_kind", "measure", "value_in_measure", "comment"]
+# Written as text in JSON (exact decimals); as numbers in CSV, for spreadsheet sums.
+CSV_NUMBERS = {"amount", "value_in_measure"}
+
+
+def _csv_cell(row: dict, field: str):
+    return Decimal(row[field]) if field in CSV_NUMBERS else row[field]
 
 
 def contribution_list_csv(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
     is_member = space_context(request, espace, "cooperation")["is_member"]
     rows = [contribution_data(c, is_member) for c in _contributions(request, espace)]
-    body = ([row[f] for f in CSV_FIELDS] for row in rows)
+    body = ([_csv_cell(row, f) for f in CSV_FIELDS] for row in rows)
     return csv_response(f"contributions-{espace.slug}.csv", CSV_FIELDS, body)
 
 

@@ -5,7 +5,10 @@ Endpoints never catch the access helpers' or the services' exceptions themselves
 - ``Http404`` → 404 and ``PermissionDenied`` → 403, with the helper's French message;
 - ``ServiceError`` (and subclasses) → their ``status`` (422, 409 for a version conflict);
 - Django's ``ValidationError`` → 422, one « champ : message » part per problem;
-- ninja's own validation, authentication and HTTP errors keep the same ``{"detail"}`` shape.
+- ``PageError`` (a page that cannot be served) → 422;
+- ninja's own validation, authentication and HTTP errors keep the same ``{"detail"}`` shape;
+  a validation error's detail says in French what is wrong with each value (the ``errors``
+  list beside it is pydantic's own, in English).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaValidationError
 
 from balises.core.errors import ServiceError
+from balises.core.pagination import PageError
 
 if TYPE_CHECKING:
     from ninja import NinjaAPI
@@ -33,6 +37,35 @@ def validation_detail(error: ValidationError) -> str:
     else:
         parts = list(error.messages)
     return "; ".join(parts)
+
+
+# Pydantic's error types → French, for the problems callers meet most (bad numbers, unknown
+# choices, missing fields); other types get the generic wording.
+_PROBLEMS = {
+    "int_parsing": lambda ctx: _("nombre entier attendu"),
+    "int_from_float": lambda ctx: _("nombre entier attendu"),
+    "float_parsing": lambda ctx: _("nombre attendu"),
+    "bool_parsing": lambda ctx: _("true ou false attendu"),
+    "greater_than_equal": lambda ctx: _("au moins %(n)s") % {"n": ctx.get("ge")},
+    "less_than_equal": lambda ctx: _("au plus %(n)s") % {"n": ctx.get("le")},
+    "literal_error": lambda ctx: (
+        _("valeur inconnue ; valeurs permises : %(values)s") % {"values": ctx.get("expected", "")}
+    ),
+    "missing": lambda ctx: _("obligatoire"),
+    "string_too_long": lambda ctx: _("%(n)s caractères au plus") % {"n": ctx.get("max_length")},
+}
+
+
+def schema_problems(errors: list[dict]) -> str:
+    """« page : au plus 100000 ; kind : valeur inconnue… » for pydantic's errors."""
+    parts = []
+    for error in errors:
+        names = [str(part) for part in error.get("loc", ()) if isinstance(part, str)]
+        name = names[-1] if names else ""
+        problem = _PROBLEMS.get(error.get("type", ""))
+        text = problem(error.get("ctx") or {}) if problem else _("valeur refusée")
+        parts.append(f"{name} : {text}" if name and name not in ("body", "query") else text)
+    return " ; ".join(dict.fromkeys(parts))
 
 
 def register_error_handlers(api: NinjaAPI) -> None:
@@ -55,9 +88,19 @@ def register_error_handlers(api: NinjaAPI) -> None:
     def invalid(request: HttpRequest, exc: ValidationError):
         return answer(request, 422, {"detail": validation_detail(exc)})
 
+    @api.exception_handler(PageError)
+    def bad_page(request: HttpRequest, exc: PageError):
+        return answer(request, 422, {"detail": str(exc)})
+
     @api.exception_handler(SchemaValidationError)
     def schema_invalid(request: HttpRequest, exc: SchemaValidationError):
-        return answer(request, 422, {"detail": _("Données invalides."), "errors": exc.errors})
+        problems = schema_problems(list(exc.errors))
+        detail = (
+            _("Données invalides : %(problems)s.") % {"problems": problems}
+            if problems
+            else _("Données invalides.")
+        )
+        return answer(request, 422, {"detail": detail, "errors": exc.errors})
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, exc: AuthenticationError):

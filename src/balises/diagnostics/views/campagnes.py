@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from balises.core.history import history_entries
+from balises.core.json_export import json_page
 from balises.core.models import User
 from balises.diagnostics import services
 from balises.diagnostics.forms import CampagneForm, ElementsForm, MemberForm, OutsideForm
@@ -27,25 +28,29 @@ def campagne_list(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "diagnostics/list.html", context)
 
 
-def campagne_list_json(request: HttpRequest, slug: str) -> JsonResponse:
+def campagne_list_json(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
-    rows = [
-        {
-            "id": c.pk,
-            "title": c.title,
-            "referentiel": {"slug": c.referentiel.slug, "version": c.referentiel.version},
-            "starts_on": c.starts_on.isoformat(),
-            "ends_on": c.ends_on.isoformat(),
-            "status": c.status,
-            "results_published": c.results_published,
-            "url": request.build_absolute_uri(
-                reverse("diagnostics:campagne_detail", args=[espace.slug, c.pk])
-            ),
-        }
-        for c in CAMPAGNE.visible(request.user, espace).select_related("referentiel")
-    ]
-    data = {"espace": espace.slug, "count": len(rows), "campagnes": rows}
-    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    campagnes = CAMPAGNE.visible(request.user, espace).select_related("referentiel")
+    return json_page(
+        request, campagnes, lambda page: [_campagne_row(request, espace.slug, c) for c in page]
+    )
+
+
+def _campagne_row(request: HttpRequest, slug: str, campagne) -> dict:
+    url = reverse("diagnostics:campagne_detail", args=[slug, campagne.pk])
+    return {
+        "id": campagne.pk,
+        "title": campagne.title,
+        "referentiel": {
+            "slug": campagne.referentiel.slug,
+            "version": campagne.referentiel.version,
+        },
+        "starts_on": campagne.starts_on.isoformat(),
+        "ends_on": campagne.ends_on.isoformat(),
+        "status": campagne.status,
+        "results_published": campagne.results_published,
+        "url": request.build_absolute_uri(url),
+    }
 
 
 @login_required

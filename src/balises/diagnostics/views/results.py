@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
-from balises.core.csv_export import SafeWriter
+from balises.core.csv_export import csv_response
+from balises.core.json_export import json_response
 from balises.diagnostics.evolution import maturity_over_time
 from balises.diagnostics.policies import CAMPAGNE, can_see_details
 from balises.diagnostics.presenters import results as presenters
@@ -73,24 +74,21 @@ def report(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(request, "diagnostics/report.html", _context(request, results))
 
 
-def results_json(request: HttpRequest, slug: str, pk: int) -> JsonResponse:
-    data = presenters.results_data(_load(request, slug, pk))
-    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+def results_json(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    return json_response(presenters.results_data(_load(request, slug, pk)))
 
 
 def results_csv(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     results = _load(request, slug, pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     name = f"autodiagnostic-{results.campagne.espace.slug}-{results.campagne.pk}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response.write("\ufeff")  # spreadsheet programs then read UTF-8 correctly
     codes = [code for code, _label in results.viewpoints]
-    writer = SafeWriter(response)
-    writer.writerow(presenters.CSV_COLUMNS + [f"vue_{code}" for code in codes])
-    for row in presenters.element_rows(results):
-        values = [row[column] for column in presenters.CSV_COLUMNS]
-        writer.writerow(values + [row["viewpoints"].get(code, "") for code in codes])
-    return response
+    header = presenters.CSV_COLUMNS + [f"vue_{code}" for code in codes]
+    body = (
+        [row[column] for column in presenters.CSV_COLUMNS]
+        + [row["viewpoints"].get(code, "") for code in codes]
+        for row in presenters.element_rows(results)
+    )
+    return csv_response(name, header, body)
 
 
 def evolution_page(request: HttpRequest, slug: str) -> HttpResponse:
@@ -113,7 +111,7 @@ def evolution_page(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "diagnostics/evolution.html", context)
 
 
-def evolution_json(request: HttpRequest, slug: str) -> JsonResponse:
+def evolution_json(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
     evolution = maturity_over_time(request.user, espace)
     data = {
@@ -130,4 +128,4 @@ def evolution_json(request: HttpRequest, slug: str) -> JsonResponse:
             for t in evolution.themes
         ],
     }  # fmt: skip
-    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    return json_response(data)

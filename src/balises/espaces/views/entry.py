@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from balises.core.http import AuthenticatedHttpRequest
+from balises.core.json_export import json_page
 from balises.territoires.permissions import get_territoire_or_404
 
 from .. import services
@@ -21,14 +22,33 @@ from ..models.espace import Adhesion, Espace
 from ..permissions import can_verify, get_espace_for_user
 
 
-@login_required
-def my_espaces(request: AuthenticatedHttpRequest) -> HttpResponse:
-    adhesions = (
+def _my_adhesions(request: AuthenticatedHttpRequest):
+    return (
         Adhesion.objects.filter(user=request.user)
         .select_related("espace__territoire")
-        .order_by("espace__territoire__name")
+        .order_by("espace__territoire__name", "pk")
     )
-    return render(request, "espaces/list.html", {"adhesions": adhesions})
+
+
+@login_required
+def my_espaces(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(request, "espaces/list.html", {"adhesions": _my_adhesions(request)})
+
+
+@login_required
+def my_espaces_json(request: AuthenticatedHttpRequest) -> HttpResponse:
+    def row(adhesion: Adhesion) -> dict:
+        espace = adhesion.espace
+        return {
+            "slug": espace.slug,
+            "name": espace.name,
+            "territoire": espace.territoire.uid,
+            "role": adhesion.role,
+            "is_verified": espace.is_verified,
+            "url": request.build_absolute_uri(reverse("espaces:home", args=[espace.slug])),
+        }
+
+    return json_page(request, _my_adhesions(request), lambda page: [row(a) for a in page])
 
 
 @login_required

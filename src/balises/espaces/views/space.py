@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from balises.core.http import AuthenticatedHttpRequest
+from balises.core.json_export import json_page, json_response
 
 from .. import services
 from ..context import space_context
@@ -49,22 +50,19 @@ def espace_home(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "espaces/home.html", context)
 
 
-def espace_json(request: HttpRequest, slug: str) -> JsonResponse:
+def espace_json(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
-    return JsonResponse(espace_summary(request, espace), json_dumps_params={"ensure_ascii": False})
+    return json_response(espace_summary(request, espace))
 
 
-def member_rows(espace: Espace) -> list[dict]:
-    return [
-        {
-            "id": a.pk,
-            "name": a.user.display_name,
-            "email": a.user.email,
-            "role": a.role,
-            "since": a.created_at.date().isoformat(),
-        }
-        for a in espace.adhesions.select_related("user").order_by("user__email")
-    ]
+def member_row(adhesion) -> dict:
+    return {
+        "id": adhesion.pk,
+        "name": adhesion.user.display_name,
+        "email": adhesion.user.email,
+        "role": adhesion.role,
+        "since": adhesion.created_at.date().isoformat(),
+    }
 
 
 def _render_members(
@@ -89,10 +87,10 @@ def members(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def members_json(request: AuthenticatedHttpRequest, slug: str) -> JsonResponse:
+def members_json(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug, private=True)
-    data = {"espace": espace.slug, "members": member_rows(espace)}
-    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    adhesions = espace.adhesions.select_related("user").order_by("user__email", "pk")
+    return json_page(request, adhesions, lambda page: [member_row(a) for a in page])
 
 
 def _members_redirect(espace: Espace) -> HttpResponse:

@@ -77,6 +77,10 @@ def read(text: str, file: str = "") -> ReferentielDocument:
 
 
 def write(document: ReferentielDocument) -> str:
+    # Not the spreadsheet dialect of balises.core.csv_export: this is an interchange format,
+    # specified in docs/referentiels-format.md and read back by `read`, so points keep their
+    # decimal dot, cells are not prefixed against formulas (it would change codes and labels on
+    # a round trip) and the layout stays the documented one (commas, no byte order mark).
     output = io.StringIO()
     writer = csv.writer(output, lineterminator="\n")
     writer.writerow(COLUMNS)

@@ -8,15 +8,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from balises.core.csv_export import SafeDictWriter
+from balises.core.csv_export import csv_response
 from balises.core.history import RestoreError
 from balises.core.http import AuthenticatedHttpRequest
+from balises.core.json_export import json_page, json_response
 from balises.espaces.context import space_context
 from balises.espaces.models import Espace
 from balises.espaces.permissions import get_espace_for_user
@@ -68,28 +69,27 @@ def _action_url(espace: Espace, action: Action) -> str:
     return reverse("trajectoires:action_detail", args=[espace.slug, action.pk])
 
 
-def action_list_json(request: HttpRequest, slug: str) -> JsonResponse:
+def action_list_json(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
     _form, actions = _filtered(request, espace)
     url = action_url_maker(request, espace)
-    rows = [action_row(a, url(a.pk)) for a in actions]
-    data = {"espace": espace.slug, "count": len(rows), "actions": rows}
-    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    return json_page(
+        request, actions, lambda page: [action_row(a, url(a.pk)) for a in page], per_page=PER_PAGE
+    )
+
+
+def _csv_line(row: dict) -> list:
+    # Themes as the import template writes them, so spreadsheet users meet one way.
+    cells = {**row, "themes": " ; ".join(row["themes"])}
+    return [cells[column] for column in CSV_COLUMNS]
 
 
 def action_list_csv(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
     _form, actions = _filtered(request, espace)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="actions-{espace.slug}.csv"'
-    response.write("\ufeff")  # spreadsheet programs then read UTF-8 correctly
-    writer = SafeDictWriter(response, fieldnames=CSV_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
     url = action_url_maker(request, espace)
-    for action in actions:
-        row = action_row(action, url(action.pk))
-        writer.writerow({**row, "themes": ";".join(row["themes"])})
-    return response
+    body = (_csv_line(action_row(action, url(action.pk))) for action in actions)
+    return csv_response(f"actions-{espace.slug}.csv", CSV_COLUMNS, body)
 
 
 def action_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
@@ -100,12 +100,12 @@ def action_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(request, "trajectoires/action_detail.html", context)
 
 
-def action_detail_json(request: HttpRequest, slug: str, pk: int) -> JsonResponse:
+def action_detail_json(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     from balises.trajectoires.presenters.actions import action_data
 
     espace = get_espace_for_user(request, slug)
     action = ACTION.get(request, espace, pk)
-    return JsonResponse(action_data(request, action), json_dumps_params={"ensure_ascii": False})
+    return json_response(action_data(request, action))
 
 
 def _render_form(request, espace, form, action=None, conflict=None, status=200) -> HttpResponse:

@@ -13,7 +13,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from balises.core.history import history_entries
 from balises.core.http import AuthenticatedHttpRequest
+from balises.core.json_export import json_page
 from balises.espaces.context import space_context
 from balises.espaces.permissions import get_espace_for_user
 from balises.trajectoires import services
@@ -86,11 +87,10 @@ def record_list(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     return render(request, "trajectoires/record_list.html", context)
 
 
-def record_list_json(request: HttpRequest, slug: str, kind: str) -> JsonResponse:
+def record_list_json(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
-    rows = [record_data(kind, r) for r in _records(KINDS[kind], request, espace)]
-    data = {"espace": espace.slug, "count": len(rows), kind: rows}
-    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    records = _records(KINDS[kind], request, espace)
+    return json_page(request, records, lambda page: [record_data(kind, r) for r in page])
 
 
 def record_detail(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpResponse:

@@ -9,12 +9,13 @@ réseau records, members everything.
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from balises.core.csv_export import SafeWriter
+from balises.core.csv_export import csv_response
+from balises.core.json_export import json_response
 from balises.espaces.context import space_context
 from balises.espaces.permissions import get_espace_for_user
 from balises.trajectoires import metrics_cache
@@ -23,8 +24,6 @@ from balises.trajectoires.models import Status
 from balises.trajectoires.presenters import trajectory as presenters
 from balises.trajectoires.queries import trajectory as queries
 from balises.trajectoires.queries.coverage import coverage
-
-JSON_OPTIONS = {"ensure_ascii": False}
 
 
 def overview(request: HttpRequest, slug: str) -> HttpResponse:
@@ -107,7 +106,7 @@ def couverture(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "trajectoires/vues/couverture.html", context)
 
 
-def couverture_json(request: HttpRequest, slug: str) -> JsonResponse:
+def couverture_json(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
     data = coverage(request, espace)
     referentiel = data["referentiel"]
@@ -117,18 +116,21 @@ def couverture_json(request: HttpRequest, slug: str) -> JsonResponse:
         "balises": data["rows"],
         "sans_action": [row["code"] for row in data["rows"] if not row["actions"]],
     }
-    return JsonResponse(payload, json_dumps_params=JSON_OPTIONS)
+    return json_response(payload)
 
 
 def couverture_csv(request: HttpRequest, slug: str) -> HttpResponse:
     espace = get_espace_for_user(request, slug)
     data = coverage(request, espace)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     name = data["referentiel"].slug if data["referentiel"] else "referentiel"
-    response["Content-Disposition"] = f'attachment; filename="couverture-{espace.slug}-{name}.csv"'
-    writer = SafeWriter(response)
-    writer.writerow([_("code"), _("balise"), _("nombre d'actions"), _("actions")])
-    for row in data["rows"]:
-        titles = " ; ".join(a["title"] for a in row["actions"])
-        writer.writerow([row["code"], row["label"], len(row["actions"]), titles])
-    return response
+    header = [_("code"), _("balise"), _("nombre d'actions"), _("actions")]
+    body = (
+        [
+            row["code"],
+            row["label"],
+            len(row["actions"]),
+            " ; ".join(a["title"] for a in row["actions"]),
+        ]
+        for row in data["rows"]
+    )
+    return csv_response(f"couverture-{espace.slug}-{name}.csv", header, body)
